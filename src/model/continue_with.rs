@@ -1,0 +1,80 @@
+//! `continue_with`: what Kratos suggests doing after a flow step.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::json::{Extra, string_enum};
+
+string_enum! {
+    /// The `action` of a `continue_with` item.
+    pub enum ContinueWithAction {
+        /// Open the verification UI for `flow.id`.
+        ShowVerificationUi = "show_verification_ui",
+        /// Open the settings UI for `flow.id` (after recovery).
+        ShowSettingsUi = "show_settings_ui",
+        /// Open the recovery UI for `flow.id`.
+        ShowRecoveryUi = "show_recovery_ui",
+        /// Send the browser to `redirect_browser_to`.
+        RedirectBrowserTo = "redirect_browser_to",
+        /// Store `ory_session_token` (API flows only).
+        SetOrySessionToken = "set_ory_session_token",
+        /// Ask for a device PIN (Ory Network device authentication).
+        ShowPinEntryUi = "show_pin_entry_ui",
+    }
+}
+
+/// The flow a `continue_with` item points to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContinueWithFlow {
+    /// The flow id.
+    #[serde(default)]
+    pub id: String,
+    /// The UI URL for that flow, when Kratos knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Verification only: the address being verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verifiable_address: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One `continue_with` item. Which fields are set depends on `action`;
+/// unknown actions keep all their fields in `extra`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinueWith {
+    /// What to do.
+    pub action: ContinueWithAction,
+    /// The flow to show (`show_*_ui`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<ContinueWithFlow>,
+    /// The URL to open (`redirect_browser_to`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_browser_to: Option<String>,
+    /// The session token (`set_ory_session_token`, API flows only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ory_session_token: Option<String>,
+    /// Opaque data (`show_pin_entry_ui`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ContinueWith {
+    /// Picks the item to act on, in the order a browser UI should honour
+    /// them: settings, recovery, verification, then a plain redirect.
+    pub fn pick(items: &[ContinueWith]) -> Option<&ContinueWith> {
+        const PRIORITY: [ContinueWithAction; 4] = [
+            ContinueWithAction::ShowSettingsUi,
+            ContinueWithAction::ShowRecoveryUi,
+            ContinueWithAction::ShowVerificationUi,
+            ContinueWithAction::RedirectBrowserTo,
+        ];
+        PRIORITY
+            .iter()
+            .find_map(|action| items.iter().find(|item| &item.action == action))
+    }
+}

@@ -1,0 +1,162 @@
+//! Error answers: the JSON error envelope and the flow-error container.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::continue_with::ContinueWith;
+use super::json::{Extra, string_enum};
+
+string_enum! {
+    /// Machine-readable error ids (`error.id`).
+    pub enum ErrorId {
+        /// A session exists already; there is nothing to log in to.
+        SessionAlreadyAvailable = "session_already_available",
+        /// `aal=aal2` was asked for without any session.
+        SessionAal1Required = "session_aal1_required",
+        /// The session's assurance level is too low; see `redirect_browser_to`.
+        SessionAal2Required = "session_aal2_required",
+        /// The session already has the requested assurance level.
+        SessionAalAlreadyFulfilled = "session_aal_already_fulfilled",
+        /// There is no (active) session.
+        SessionInactive = "session_inactive",
+        /// A privileged change needs a fresh login; see `redirect_browser_to`.
+        SessionRefreshRequired = "session_refresh_required",
+        /// The address must be verified first; see `details.continue_with`.
+        SessionVerifiedAddressRequired = "session_verified_address_required",
+        /// The flow expired; see `use_flow_id` or `details.redirect_to`.
+        SelfServiceFlowExpired = "self_service_flow_expired",
+        /// The flow was replaced by `use_flow_id`.
+        SelfServiceFlowReplaced = "self_service_flow_replaced",
+        /// The flow is disabled (e.g. registration).
+        SelfServiceFlowDisabled = "self_service_flow_disabled",
+        /// `return_to` is not allowed.
+        SelfServiceFlowReturnToForbidden = "self_service_flow_return_to_forbidden",
+        /// Open `redirect_browser_to` as a top-level navigation.
+        BrowserLocationChangeRequired = "browser_location_change_required",
+        /// The anti-CSRF cookie and token do not match.
+        SecurityCsrfViolation = "security_csrf_violation",
+        /// The flow belongs to a different identity.
+        SecurityIdentityMismatch = "security_identity_mismatch",
+        /// The identity is disabled.
+        IdentityDisabled = "identity_disabled",
+    }
+}
+
+/// The error object inside an error answer (`error`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GenericError {
+    /// The machine-readable id; absent on plain errors such as 404.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<ErrorId>,
+    /// The HTTP status code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// The HTTP status text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The request id, for tracing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
+    /// A human-readable explanation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// A short message; always present on real servers.
+    #[serde(default)]
+    pub message: String,
+    /// Further details (`redirect_to`, `return_to`, `continue_with`, hints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Value>,
+    /// Debug information, when the server exposes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl GenericError {
+    /// A string from `details`, e.g. `detail_str("redirect_to")`.
+    pub fn detail_str(&self, key: &str) -> Option<&str> {
+        self.details.as_ref()?.get(key)?.as_str()
+    }
+
+    /// `details.continue_with`, e.g. for `session_verified_address_required`.
+    pub fn details_continue_with(&self) -> Vec<ContinueWith> {
+        self.details
+            .as_ref()
+            .and_then(|details| details.get("continue_with"))
+            .and_then(|items| Vec::<ContinueWith>::deserialize(items).ok())
+            .unwrap_or_default()
+    }
+
+    /// The most helpful text for a person: the reason, else the message.
+    pub fn human_text(&self) -> &str {
+        match self.reason.as_deref() {
+            Some(reason) if !reason.is_empty() => reason,
+            _ => &self.message,
+        }
+    }
+}
+
+/// An error answer: `{"error": {...}}` plus the extras Kratos adds for some
+/// errors (`redirect_browser_to`, `use_flow_id`, `expired_at`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ErrorResponse {
+    /// The error.
+    pub error: GenericError,
+    /// Where the browser must go (422 location change, 403 AAL2/refresh).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_browser_to: Option<String>,
+    /// The flow to continue with (410 expired on submit, 410 replaced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_flow_id: Option<String>,
+    /// When the flow expired (410 expired).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expired_at: Option<String>,
+    /// How long ago it expired, in nanoseconds (deprecated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ErrorResponse {
+    /// The error id, if any.
+    pub fn id(&self) -> Option<&ErrorId> {
+        self.error.id.as_ref()
+    }
+
+    /// Whether the error has this id.
+    pub fn is(&self, id: &ErrorId) -> bool {
+        self.id() == Some(id)
+    }
+}
+
+/// A stored error from `GET /self-service/errors?id=` (the error UI's input).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FlowError {
+    /// The error container id.
+    #[serde(default)]
+    pub id: String,
+    /// The error: usually a [`GenericError`], sometimes a JSON-schema
+    /// validation error; kept as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Value>,
+    /// When it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// When it last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl FlowError {
+    /// The error as a [`GenericError`], when it has that shape.
+    pub fn generic(&self) -> Option<GenericError> {
+        GenericError::deserialize(self.error.as_ref()?).ok()
+    }
+}

@@ -1,0 +1,231 @@
+//! Self-service flows: login, registration, recovery, verification, settings
+//! and logout.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::continue_with::ContinueWith;
+use super::json::{Extra, null_as_default, string_enum};
+use super::session::Identity;
+use super::ui::UiContainer;
+
+/// The five self-service flows that render a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FlowKind {
+    /// Sign in.
+    Login,
+    /// Sign up.
+    Registration,
+    /// Regain access to an account.
+    Recovery,
+    /// Verify an address.
+    Verification,
+    /// Change profile and credentials (needs a session).
+    Settings,
+}
+
+impl FlowKind {
+    /// All flow kinds.
+    pub const ALL: [FlowKind; 5] = [
+        Self::Login,
+        Self::Registration,
+        Self::Recovery,
+        Self::Verification,
+        Self::Settings,
+    ];
+
+    /// The path segment Kratos uses: `/self-service/<segment>/browser`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Login => "login",
+            Self::Registration => "registration",
+            Self::Recovery => "recovery",
+            Self::Verification => "verification",
+            Self::Settings => "settings",
+        }
+    }
+
+    /// The flow kind named by a path segment (`login`, `registration`, ...).
+    pub fn from_segment(segment: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == segment)
+    }
+
+    /// The query parameters Kratos accepts when creating this flow in a browser.
+    pub fn create_parameters(self) -> &'static [&'static str] {
+        match self {
+            Self::Login => &[
+                "refresh",
+                "aal",
+                "return_to",
+                "login_challenge",
+                "organization",
+                "via",
+                "identity_schema",
+            ],
+            Self::Registration => &[
+                "return_to",
+                "login_challenge",
+                "after_verification_return_to",
+                "organization",
+                "identity_schema",
+            ],
+            Self::Recovery => &["return_to", "skip_settings"],
+            Self::Verification | Self::Settings => &["return_to"],
+        }
+    }
+}
+
+impl std::fmt::Display for FlowKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+string_enum! {
+    /// Where a flow stands (`state`).
+    pub enum FlowState {
+        /// The user picks a method (login, registration, recovery v1, verification).
+        ChooseMethod = "choose_method",
+        /// A code or link was sent.
+        SentEmail = "sent_email",
+        /// The challenge was passed (verification done).
+        PassedChallenge = "passed_challenge",
+        /// The settings form is shown.
+        ShowForm = "show_form",
+        /// Settings were saved.
+        Success = "success",
+        /// Recovery v2: asking for the address.
+        RecoveryAwaitingAddress = "recovery_awaiting_address",
+        /// Recovery v2: choosing among masked addresses.
+        RecoveryAwaitingAddressChoice = "recovery_awaiting_address_choice",
+        /// Recovery v2: confirming an address.
+        RecoveryConfirmingAddress = "recovery_confirming_address",
+        /// Recovery v2: waiting for the code.
+        RecoveryAwaitingCode = "recovery_awaiting_code",
+    }
+}
+
+string_enum! {
+    /// Who the flow was created for (`type`).
+    pub enum FlowType {
+        /// A browser (cookies, CSRF).
+        Browser = "browser",
+        /// A native app (session tokens).
+        Api = "api",
+    }
+}
+
+/// A self-service flow: login, registration, recovery, verification or settings.
+///
+/// The five flows share this envelope; fields that only one kind carries are
+/// optional and named after the flow that sends them. Which kind a flow is
+/// follows from the endpoint that returned it (see [`FlowKind`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    /// The flow id, used as `?flow=<id>` in UI URLs.
+    #[serde(default)]
+    pub id: String,
+    /// Browser or API flow.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub flow_type: Option<FlowType>,
+    /// When the flow expires (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// When the flow was issued (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_at: Option<String>,
+    /// The URL that created the flow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_url: Option<String>,
+    /// Where to go once the flow is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_to: Option<String>,
+    /// The method last used (e.g. `code` after a code was sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<String>,
+    /// Where the flow stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<FlowState>,
+    /// The form to render.
+    pub ui: UiContainer,
+    /// Recovery and settings: what to do next.
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub continue_with: Vec<ContinueWith>,
+    /// Settings: the identity being edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// Login: whether this re-authenticates an existing session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<bool>,
+    /// Login: the assurance level asked for (`aal1`, `aal2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_aal: Option<String>,
+    /// Login and registration: the OAuth2 login challenge (Ory Hydra).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2_login_challenge: Option<String>,
+    /// Login and registration: the OAuth2 login request (Ory Hydra).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2_login_request: Option<Value>,
+    /// The organization (B2B single sign-on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    /// The identity schema in use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_schema: Option<String>,
+    /// Data passed to webhooks; never stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transient_payload: Option<Value>,
+    /// When the flow was created (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// When the flow was last changed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Flow {
+    /// The flow kind, as far as the flow itself tells: from the path of
+    /// `ui.action` or `request_url` (`/self-service/<kind>`).
+    pub fn kind_hint(&self) -> Option<FlowKind> {
+        [Some(self.ui.action.as_str()), self.request_url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|url| {
+                let path = url.split(['?', '#']).next()?;
+                let rest = &path[path.find("/self-service/")? + "/self-service/".len()..];
+                let segment = rest.split('/').find(|s| {
+                    FlowKind::from_segment(s).is_some()
+                })?;
+                FlowKind::from_segment(segment)
+            })
+    }
+
+    /// Whether this flow is a finished settings or verification flow.
+    pub fn is_finished(&self) -> bool {
+        matches!(
+            self.state,
+            Some(FlowState::Success) | Some(FlowState::PassedChallenge)
+        )
+    }
+}
+
+/// The answer of `GET /self-service/logout/browser`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogoutFlow {
+    /// Open (or fetch) this URL to end the session.
+    #[serde(default)]
+    pub logout_url: String,
+    /// The token inside `logout_url`.
+    #[serde(default)]
+    pub logout_token: String,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}

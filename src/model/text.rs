@@ -1,0 +1,71 @@
+//! `uiText`: the messages and labels Kratos attaches to flows and nodes.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::json::{Extra, string_enum};
+
+string_enum! {
+    /// How a message should be presented (`uiText.type`).
+    pub enum MessageType {
+        /// Neutral information, e.g. "A code was sent".
+        Info = "info",
+        /// Something the user has to fix.
+        Error = "error",
+        /// A completed action, e.g. "Your changes have been saved!".
+        Success = "success",
+    }
+}
+
+impl Default for MessageType {
+    fn default() -> Self {
+        Self::Info
+    }
+}
+
+/// A message or label from Kratos (`uiText`).
+///
+/// `text` is Kratos's own American-English rendering; `id` and `context`
+/// allow translating it (see the message catalogue in Kratos's `text` package).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UiText {
+    /// The stable message id, e.g. `4000006` for invalid credentials.
+    #[serde(default)]
+    pub id: i64,
+    /// Kratos's English text.
+    #[serde(default)]
+    pub text: String,
+    /// Info, error or success.
+    #[serde(rename = "type", default)]
+    pub message_type: MessageType,
+    /// Template values for `text` (e.g. `{"property": "email"}`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Value>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl UiText {
+    /// Whether this message reports an error.
+    pub fn is_error(&self) -> bool {
+        self.message_type == MessageType::Error
+    }
+
+    /// A value from `context`, if present.
+    pub fn context_value(&self, key: &str) -> Option<&Value> {
+        self.context.as_ref()?.get(key)
+    }
+
+    /// Nested messages in `context.secrets` (lookup-secret lists carry one
+    /// `uiText` per code there). Entries that are not messages are skipped.
+    pub fn context_secrets(&self) -> Vec<UiText> {
+        match self.context_value("secrets") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|item| UiText::deserialize(item).ok())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
