@@ -131,9 +131,11 @@ fn every_fixture_parses_and_round_trips() {
     for (file, kind) in fixture_index() {
         let original = load(&file);
         let result = match kind.as_str() {
-            "flow" | "flow-envelope(no nodes)" => round_trip::<Flow>(&file, &original).map(|flow| {
-                nodes.extend(flow.ui.nodes);
-            }),
+            "flow" | "flow-envelope(no nodes)" => {
+                round_trip::<Flow>(&file, &original).map(|flow| {
+                    nodes.extend(flow.ui.nodes);
+                })
+            }
             "ui" => round_trip::<UiContainer>(&file, &original).map(|ui| nodes.extend(ui.nodes)),
             "node" => round_trip::<UiNode>(&file, &original).map(|node| nodes.push(node)),
             "nodes" => round_trip::<Vec<UiNode>>(&file, &original).map(|n| nodes.extend(n)),
@@ -151,7 +153,12 @@ fn every_fixture_parses_and_round_trips() {
             failures.push(e);
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     assert!(counts["nodes"] >= 90 && counts["flow"] >= 15, "{counts:?}");
     // Real Kratos nodes always fit their type: none may fall back to Unknown.
     let unknown: Vec<_> = nodes
@@ -176,25 +183,49 @@ fn fixtures_cover_every_node_type_and_group() {
         }
     }
     for node_type in ["input", "img", "a", "text", "script", "div"] {
-        assert!(nodes.iter().any(|n| n.node_type() == node_type), "no {node_type} node");
+        assert!(
+            nodes.iter().any(|n| n.node_type() == node_type),
+            "no {node_type} node"
+        );
     }
     for group in [
-        "default", "password", "oidc", "profile", "code", "totp", "lookup_secret", "webauthn",
-        "passkey", "identifier_first",
+        "default",
+        "password",
+        "oidc",
+        "profile",
+        "code",
+        "totp",
+        "lookup_secret",
+        "webauthn",
+        "passkey",
+        "identifier_first",
     ] {
-        assert!(nodes.iter().any(|n| n.group.as_str() == group), "no {group} node");
+        assert!(
+            nodes.iter().any(|n| n.group.as_str() == group),
+            "no {group} node"
+        );
     }
 }
 
 #[test]
 fn legacy_nodes_without_node_type_dispatch_on_type() {
-    let nodes: Vec<UiNode> =
-        serde_json::from_value(load("legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json"))
-            .unwrap();
-    let trigger = nodes.iter().find(|n| n.name() == Some("webauthn_login_trigger")).unwrap();
+    let nodes: Vec<UiNode> = serde_json::from_value(load(
+        "legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json",
+    ))
+    .unwrap();
+    let trigger = nodes
+        .iter()
+        .find(|n| n.name() == Some("webauthn_login_trigger"))
+        .unwrap();
     let input = trigger.input().unwrap();
     assert_eq!(input.input_type, InputType::Button);
-    assert!(input.onload.as_deref().unwrap().contains("__oryWebAuthnLogin"));
+    assert!(
+        input
+            .onload
+            .as_deref()
+            .unwrap()
+            .contains("__oryWebAuthnLogin")
+    );
     // Re-serialising does not invent `node_type` where the server did not send it.
     let back = serde_json::to_value(trigger).unwrap();
     assert!(back["attributes"].get("node_type").is_none());
@@ -205,10 +236,22 @@ fn legacy_nodes_without_node_type_dispatch_on_type() {
 fn nodes_without_any_type_are_inferred_from_their_attributes() {
     let cases = [
         (json!({"name": "email", "type": "email"}), "input"),
-        (json!({"href": "https://example.com", "id": "continue"}), "a"),
-        (json!({"src": "data:image/png;base64,AA", "id": "totp_qr", "width": 256}), "img"),
-        (json!({"src": "/webauthn.js", "async": true, "integrity": ""}), "script"),
-        (json!({"text": {"id": 1, "text": "x", "type": "info"}, "id": "t"}), "text"),
+        (
+            json!({"href": "https://example.com", "id": "continue"}),
+            "a",
+        ),
+        (
+            json!({"src": "data:image/png;base64,AA", "id": "totp_qr", "width": 256}),
+            "img",
+        ),
+        (
+            json!({"src": "/webauthn.js", "async": true, "integrity": ""}),
+            "script",
+        ),
+        (
+            json!({"text": {"id": 1, "text": "x", "type": "info"}, "id": "t"}),
+            "text",
+        ),
         (json!({"id": "captcha"}), "div"),
     ];
     for (attributes, expected) in cases {
@@ -232,7 +275,10 @@ fn unknown_values_are_kept_verbatim() {
     let node: UiNode = serde_json::from_value(original.clone()).unwrap();
     assert_eq!(node.node_type(), "hologram");
     assert_eq!(node.group, NodeGroup::Unknown("brain_scan".into()));
-    assert_eq!(node.messages[0].message_type, MessageType::Unknown("celebration".into()));
+    assert_eq!(
+        node.messages[0].message_type,
+        MessageType::Unknown("celebration".into())
+    );
     assert_eq!(node.meta.extra["icon"], "star");
     assert_eq!(node.extra["position"], 3);
     assert_eq!(serde_json::to_value(&node).unwrap(), original);
@@ -256,7 +302,10 @@ fn unknown_values_are_kept_verbatim() {
     }))
     .unwrap();
     assert_eq!(flow.state, Some(FlowState::Unknown("dreaming".into())));
-    assert_eq!(flow.continue_with[0].action, ContinueWithAction::Unknown("teleport".into()));
+    assert_eq!(
+        flow.continue_with[0].action,
+        ContinueWithAction::Unknown("teleport".into())
+    );
     assert_eq!(flow.continue_with[0].extra["to"], "mars");
     assert_eq!(flow.ui.extra["layout"], "grid");
     assert_eq!(flow.extra["brand_new"], json!({"x": 1}));
@@ -270,7 +319,9 @@ fn attributes_that_do_not_fit_their_type_become_unknown_not_errors() {
         "messages": [], "meta": {}
     }))
     .unwrap();
-    assert!(matches!(node.attributes, NodeAttributes::Unknown { ref node_type, .. } if node_type == "input"));
+    assert!(
+        matches!(node.attributes, NodeAttributes::Unknown { ref node_type, .. } if node_type == "input")
+    );
 }
 
 /// Replaces every value in `value`, one at a time, with values of other JSON
@@ -280,9 +331,13 @@ fn no_json_makes_the_model_panic() {
     fn paths(value: &Value, prefix: String, out: &mut Vec<String>) {
         out.push(prefix.clone());
         match value {
-            Value::Object(map) => map
-                .iter()
-                .for_each(|(k, v)| paths(v, format!("{prefix}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+            Value::Object(map) => map.iter().for_each(|(k, v)| {
+                paths(
+                    v,
+                    format!("{prefix}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                )
+            }),
             Value::Array(items) => items
                 .iter()
                 .enumerate()
@@ -290,7 +345,15 @@ fn no_json_makes_the_model_panic() {
             _ => {}
         }
     }
-    let replacements = [json!(null), json!(-1), json!(1.5), json!("x"), json!([]), json!({}), json!(true)];
+    let replacements = [
+        json!(null),
+        json!(-1),
+        json!(1.5),
+        json!("x"),
+        json!([]),
+        json!({}),
+        json!(true),
+    ];
     let samples = [
         "selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json",
         "identity__.snapshots__TestToNode.json",
@@ -338,9 +401,12 @@ fn helpers_answer_from_the_nodes() {
     assert!(flow.ui.csrf_token().is_some());
     assert!(flow.ui.has_submit());
 
-    let node: UiNode = serde_json::from_value(load("identity__.snapshots__TestToNode.json")).unwrap();
+    let node: UiNode =
+        serde_json::from_value(load("identity__.snapshots__TestToNode.json")).unwrap();
     assert_eq!(node.id(), Some("lookup_secret_codes"));
-    let NodeAttributes::Text(text) = &node.attributes else { panic!("not text") };
+    let NodeAttributes::Text(text) = &node.attributes else {
+        panic!("not text")
+    };
     let secrets = text.text.as_ref().unwrap().context_secrets();
     assert_eq!(secrets.len(), 4);
     assert_eq!(secrets[1].context_value("secret"), Some(&json!("bar")));
@@ -359,7 +425,10 @@ fn error_envelopes_parse_with_their_extras() {
     .unwrap();
     assert!(expired.is(&ErrorId::SelfServiceFlowExpired));
     assert_eq!(expired.use_flow_id.as_deref(), Some("6f1c"));
-    assert_eq!(expired.error.human_text(), "The self-service flow expired 5.00 minutes ago, initialize a new one.");
+    assert_eq!(
+        expired.error.human_text(),
+        "The self-service flow expired 5.00 minutes ago, initialize a new one."
+    );
 
     let verify: ErrorResponse = serde_json::from_value(json!({
         "error": {"id": "session_verified_address_required", "code": 403, "message": "m",
@@ -395,8 +464,17 @@ fn continue_with_picks_in_browser_priority() {
         {"action": "show_pin_entry_ui", "data": {"enc": "x"}},
     ]))
     .unwrap();
-    assert_eq!(ContinueWith::pick(&items).unwrap().action, ContinueWithAction::ShowVerificationUi);
-    assert_eq!(ContinueWith::pick(&items[..1]).unwrap().redirect_browser_to.as_deref(), Some("https://app/"));
+    assert_eq!(
+        ContinueWith::pick(&items).unwrap().action,
+        ContinueWithAction::ShowVerificationUi
+    );
+    assert_eq!(
+        ContinueWith::pick(&items[..1])
+            .unwrap()
+            .redirect_browser_to
+            .as_deref(),
+        Some("https://app/")
+    );
     assert!(ContinueWith::pick(&items[2..]).is_none());
 }
 
@@ -407,7 +485,26 @@ fn identities_have_a_display_name() {
     ))
     .unwrap();
     let identity = session.identity.unwrap();
-    assert_eq!(identity.display_name().as_deref(), Some("email@example.com"));
-    let named = Identity { traits: json!({"name": {"first": "Ada", "last": "Lovelace"}}), ..Default::default() };
+    assert_eq!(
+        identity.display_name().as_deref(),
+        Some("email@example.com")
+    );
+    let named = Identity {
+        traits: json!({"name": {"first": "Ada", "last": "Lovelace"}}),
+        ..Default::default()
+    };
     assert_eq!(named.display_name().as_deref(), Some("Ada Lovelace"));
+}
+
+#[test]
+fn browser_fixture_list_is_complete() {
+    let list = std::fs::read_to_string(fixtures_dir().join("../common/fixtures.rs")).unwrap();
+    for (file, kind) in fixture_index() {
+        if matches!(kind.as_str(), "flow" | "ui" | "node" | "nodes") {
+            assert!(
+                list.contains(&format!("(\"{file}\", \"{kind}\"")),
+                "{file} is missing from tests/common/fixtures.rs: run .ci/fixture-list > tests/common/fixtures.rs"
+            );
+        }
+    }
 }

@@ -200,9 +200,9 @@ impl Flow {
             .find_map(|url| {
                 let path = url.split(['?', '#']).next()?;
                 let rest = &path[path.find("/self-service/")? + "/self-service/".len()..];
-                let segment = rest.split('/').find(|s| {
-                    FlowKind::from_segment(s).is_some()
-                })?;
+                let segment = rest
+                    .split('/')
+                    .find(|s| FlowKind::from_segment(s).is_some())?;
                 FlowKind::from_segment(segment)
             })
     }

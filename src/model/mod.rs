@@ -34,9 +34,8 @@ pub use error::{ErrorId, ErrorResponse, FlowError, GenericError};
 pub use flow::{Flow, FlowKind, FlowState, FlowType, LogoutFlow};
 pub use json::{Extra, value_to_form_string};
 pub use node::{
-    AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption,
-    InputType, NodeAttributes, NodeGroup, NodeMeta, ScriptAttributes, TextAttributes, UiNode,
-    WebAuthnTrigger,
+    AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
+    NodeAttributes, NodeGroup, NodeMeta, ScriptAttributes, TextAttributes, UiNode, WebAuthnTrigger,
 };
 pub use session::{
     AuthenticationMethod, FlowSuccess, Identity, RecoveryAddress, Session, SessionDevice,

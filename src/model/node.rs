@@ -316,6 +316,9 @@ pub struct DivisionAttributes {
 }
 
 /// A node's attributes, by node type.
+// Input attributes are the largest and by far the most common variant;
+// boxing them would cost an allocation per node to save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeAttributes {
     /// `input`: a form field or button.

@@ -7,19 +7,15 @@ use super::json::{Extra, string_enum};
 
 string_enum! {
     /// How a message should be presented (`uiText.type`).
+    #[derive(Default)]
     pub enum MessageType {
         /// Neutral information, e.g. "A code was sent".
+        #[default]
         Info = "info",
         /// Something the user has to fix.
         Error = "error",
         /// A completed action, e.g. "Your changes have been saved!".
         Success = "success",
-    }
-}
-
-impl Default for MessageType {
-    fn default() -> Self {
-        Self::Info
     }
 }
 

@@ -1,0 +1,149 @@
+//! Browser `fetch` against Kratos's public API.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, Response};
+
+use super::endpoints;
+use super::outcome::{Outcome, RawResponse, classify};
+use crate::model::{FlowError, FlowKind, LogoutFlow, Session};
+
+/// Talks to Kratos's public API from the browser.
+///
+/// Every request is sent with `credentials: "include"` (Kratos's CSRF and
+/// session cookies must travel), `Accept: application/json` (otherwise Kratos
+/// answers with redirects meant for server-rendered pages) and
+/// `redirect: "follow"` (some JSON answers are 303s to other JSON endpoints).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KratosClient {
+    base_url: String,
+}
+
+impl KratosClient {
+    /// A client for Kratos at `base_url`; empty means the page's own origin.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into().trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The Kratos public URL this client talks to (empty: the page's origin).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Creates a browser flow, forwarding the parameters Kratos accepts for it.
+    pub async fn create_flow(&self, kind: FlowKind, params: &[(&str, &str)]) -> Outcome {
+        self.flow_request(&endpoints::create_flow(&self.base_url, kind, params))
+            .await
+    }
+
+    /// Fetches an existing flow by id.
+    pub async fn get_flow(&self, kind: FlowKind, id: &str) -> Outcome {
+        self.flow_request(&endpoints::get_flow(&self.base_url, kind, id))
+            .await
+    }
+
+    /// Fetches a stored error (`/self-service/errors?id=`).
+    pub async fn get_flow_error(&self, id: &str) -> Result<FlowError, Outcome> {
+        self.typed(&endpoints::flow_error(&self.base_url, id)).await
+    }
+
+    /// The current session; `Err(Outcome::SignInRequired)` when signed out.
+    pub async fn whoami(&self) -> Result<Session, Outcome> {
+        self.typed(&endpoints::whoami(&self.base_url)).await
+    }
+
+    /// Creates a logout URL for the current session.
+    pub async fn create_logout_flow(&self, return_to: Option<&str>) -> Result<LogoutFlow, Outcome> {
+        self.typed(&endpoints::create_logout_flow(&self.base_url, return_to))
+            .await
+    }
+
+    async fn flow_request(&self, url: &str) -> Outcome {
+        match send("GET", url, None).await {
+            Ok(response) => classify(&response),
+            Err(outcome) => outcome,
+        }
+    }
+
+    /// GETs a JSON document of type `T`; anything else becomes an [`Outcome`].
+    async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Outcome> {
+        let response = send("GET", url, None).await?;
+        match (&response.body, response.status) {
+            (Some(body), 200..=299) if response.is_json() => {
+                T::deserialize(body).map_err(|e| Outcome::Unexpected {
+                    status: response.status,
+                    detail: format!("the answer could not be read: {e}"),
+                })
+            }
+            _ => Err(classify(&response)),
+        }
+    }
+}
+
+/// Sends one request and collects status, redirect flag, URL, content type
+/// and JSON body. A request that gets no answer becomes `Outcome::Unexpected`
+/// with status 0.
+pub(crate) async fn send(
+    method: &str,
+    url: &str,
+    json_body: Option<&Value>,
+) -> Result<RawResponse, Outcome> {
+    let failed = |what: &str, e: JsValue| {
+        Outcome::unreachable(format!("{what} {url}: {}", js_error_text(&e)))
+    };
+    let headers = Headers::new().map_err(|e| failed("could not prepare", e))?;
+    headers
+        .set("Accept", "application/json")
+        .map_err(|e| failed("could not prepare", e))?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::Include);
+    init.set_redirect(RequestRedirect::Follow);
+    if let Some(body) = json_body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(|e| failed("could not prepare", e))?;
+        init.set_body(&JsValue::from_str(&body.to_string()));
+    }
+    init.set_headers(&headers);
+
+    let window = web_sys::window().ok_or_else(|| Outcome::unreachable("no window"))?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| failed("could not reach", e))?
+        .unchecked_into();
+    let content_type = response.headers().get("content-type").ok().flatten();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let body = if text.trim().is_empty() {
+        None
+    } else {
+        serde_json::from_str(&text).ok()
+    };
+    Ok(RawResponse {
+        status: response.status(),
+        redirected: response.redirected(),
+        url: response.url(),
+        content_type,
+        body,
+    })
+}
+
+/// A readable text for a JavaScript error value.
+fn js_error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "network error".into())
+}

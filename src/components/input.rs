@@ -1,0 +1,274 @@
+//! Input nodes: text-like fields, checkboxes, selects, buttons, hidden state.
+//!
+//! Each renders a real form control with the node's `name`, `type` and
+//! `value`, so the surrounding `<form action method>` also works without
+//! JavaScript and for `webauthn.js`'s native `form.submit()`.
+
+use leptos::prelude::*;
+
+use super::messages::NodeMessages;
+use super::node::{NodeState, label_text, node_data};
+use crate::i18n::use_translator;
+use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
+
+/// The node's input attributes (a default for the impossible non-input case,
+/// so a view never panics).
+fn input_of(node: &UiNode) -> InputAttributes {
+    node.input().cloned().unwrap_or_default()
+}
+
+/// The value Kratos sent, as the form would carry it; `None` when absent.
+fn value_signal(node: Signal<UiNode>) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        node.with(|n| {
+            n.input()
+                .and_then(|input| input.value.as_ref())
+                .map(value_to_form_string)
+        })
+    })
+}
+
+/// `<input type="hidden">`: state the form carries (`csrf_token`, `method`,
+/// identifiers, WebAuthn results). Messages, if Kratos attaches any, are shown.
+#[component]
+pub fn HiddenInput(
+    /// The node.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// The element id.
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    let attrs = node.with_untracked(input_of);
+    let state = NodeState::new(node);
+    let messages_id = format!("{dom_id}-messages");
+    view! {
+        <input
+            type="hidden"
+            id=dom_id
+            name=attrs.name
+            value=value_signal(node)
+            data-group=node.with_untracked(|n| n.group.as_str().to_owned())
+        />
+        <Show when=move || state.has_messages.get()>
+            <NodeMessages messages=state.messages id=messages_id.clone() />
+        </Show>
+    }
+}
+
+/// A `submit` or `button` node as a `<button>` with the node's `name` and
+/// `value` (only the clicked submit button's pair is sent, as Kratos expects).
+/// Inline `onclick` JavaScript from old servers is never rendered.
+#[component]
+pub fn ButtonNode(
+    /// The node.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// The element id.
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    let translator = use_translator();
+    let (attrs, label, (node_type, group, _)) =
+        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
+    let state = NodeState::new(node);
+    let messages_id = format!("{dom_id}-messages");
+    let button_type = if attrs.input_type == InputType::Submit {
+        "submit"
+    } else {
+        "button"
+    };
+    let value = value_signal(node);
+    let label = if label.is_empty() {
+        value.get_untracked().unwrap_or_else(|| attrs.name.clone())
+    } else {
+        label
+    };
+    let trigger = attrs
+        .onclick_trigger
+        .as_ref()
+        .map(|trigger| trigger.as_str().to_owned());
+    let name = attrs.name.clone();
+    view! {
+        <div
+            class="lk-node lk-action"
+            data-node-type=node_type
+            data-group=group
+            data-name=name
+            data-value=value
+        >
+            <button
+                class="lk-button"
+                type=button_type
+                id=dom_id
+                name=attrs.name.clone()
+                value=value
+                disabled=attrs.is_disabled()
+                data-trigger=trigger
+                aria-describedby=state.described_by(messages_id.clone())
+            >
+                {label}
+            </button>
+            <NodeMessages messages=state.messages id=messages_id />
+        </div>
+    }
+}
+
+/// A checkbox with its label after it. Checked when Kratos's value is `true`;
+/// submits `true` when checked (Kratos re-types it from the schema).
+#[component]
+pub fn CheckboxField(
+    /// The node.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// The element id.
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    let translator = use_translator();
+    let (attrs, label, (node_type, group, _)) =
+        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
+    let state = NodeState::new(node);
+    let messages_id = format!("{dom_id}-messages");
+    let checked = Signal::derive(move || node.with(|n| n.input().is_some_and(|i| i.is_checked())));
+    let name = attrs.name.clone();
+    view! {
+        <div
+            class="lk-node lk-field lk-checkbox"
+            data-node-type=node_type
+            data-group=group
+            data-name=name
+            data-invalid=state.invalid_attr()
+        >
+            <input
+                class="lk-input"
+                type="checkbox"
+                id=dom_id.clone()
+                name=attrs.name.clone()
+                value="true"
+                checked=checked
+                required=attrs.is_required()
+                disabled=attrs.is_disabled()
+                aria-invalid=state.invalid_attr()
+                aria-describedby=state.described_by(messages_id.clone())
+            />
+            <label class="lk-label" for=dom_id>
+                {label}
+            </label>
+            <NodeMessages messages=state.messages id=messages_id />
+        </div>
+    }
+}
+
+/// An input with allowed values (`options`) as a `<select>`.
+#[component]
+pub fn SelectField(
+    /// The node.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// The element id.
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    let translator = use_translator();
+    let (attrs, label, (node_type, group, _)) =
+        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
+    let state = NodeState::new(node);
+    let messages_id = format!("{dom_id}-messages");
+    let current = value_signal(node);
+    let options = attrs.options.clone().unwrap_or_default();
+    let placeholder = (!attrs.is_required()).then(|| view! { <option value="">"—"</option> });
+    let name = attrs.name.clone();
+    view! {
+        <div
+            class="lk-node lk-field lk-select"
+            data-node-type=node_type
+            data-group=group
+            data-name=name
+            data-invalid=state.invalid_attr()
+        >
+            <label class="lk-label" for=dom_id.clone()>
+                {label}
+            </label>
+            <select
+                class="lk-input"
+                id=dom_id
+                name=attrs.name.clone()
+                required=attrs.is_required()
+                disabled=attrs.is_disabled()
+                aria-invalid=state.invalid_attr()
+                aria-describedby=state.described_by(messages_id.clone())
+            >
+                {placeholder}
+                {options
+                    .into_iter()
+                    .map(|option| {
+                        let value = value_to_form_string(&option.value);
+                        let text = option
+                            .label
+                            .as_ref()
+                            .map(|label| translator.message(label))
+                            .unwrap_or_else(|| value.clone());
+                        let selected = {
+                            let value = value.clone();
+                            move || current.get().as_deref() == Some(value.as_str())
+                        };
+                        view! {
+                            <option value=value selected=selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <NodeMessages messages=state.messages id=messages_id />
+        </div>
+    }
+}
+
+/// A text-like input (text, email, password, number, tel, url, date,
+/// datetime-local; unknown types as text) with its label and messages.
+#[component]
+pub fn InputField(
+    /// The node.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// The element id.
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    let translator = use_translator();
+    let (attrs, label, (node_type, group, _)) =
+        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
+    let state = NodeState::new(node);
+    let messages_id = format!("{dom_id}-messages");
+    let name = attrs.name.clone();
+    view! {
+        <div
+            class="lk-node lk-field"
+            data-node-type=node_type
+            data-group=group
+            data-name=name
+            data-invalid=state.invalid_attr()
+        >
+            <label class="lk-label" for=dom_id.clone()>
+                {label}
+            </label>
+            <input
+                class="lk-input"
+                id=dom_id
+                name=attrs.name.clone()
+                type=attrs.input_type.html_type().to_owned()
+                value=value_signal(node)
+                required=attrs.is_required()
+                disabled=attrs.is_disabled()
+                autocomplete=attrs.autocomplete.clone()
+                maxlength=attrs.maxlength.map(|max| max.to_string())
+                pattern=attrs.pattern.clone()
+                aria-invalid=state.invalid_attr()
+                aria-describedby=state.described_by(messages_id.clone())
+            />
+            <NodeMessages messages=state.messages id=messages_id />
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Leaving the page and keeping the address bar current.
+
+use std::sync::Arc;
+
+use wasm_bindgen::JsValue;
+
+use crate::url::{build_query, parse_query};
+
+/// How the controller leaves the page. The default assigns
+/// `window.location`; an app with its own router can route instead.
+#[derive(Clone)]
+pub struct Navigator(Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Default for Navigator {
+    fn default() -> Self {
+        Self::new(|url| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(url);
+            }
+        })
+    }
+}
+
+impl std::fmt::Debug for Navigator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Navigator")
+    }
+}
+
+impl Navigator {
+    /// A navigator that calls `go` with the (already safety-checked) URL.
+    pub fn new(go: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Self(Arc::new(go))
+    }
+
+    /// Goes to `url`.
+    pub fn go(&self, url: &str) {
+        (self.0)(url)
+    }
+}
+
+/// The page's current URL (path, query and fragment), for `return_to`.
+pub(crate) fn current_url() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Sets `?flow=<id>` in the address bar without reloading (replaceState),
+/// keeping the path and any other parameters, so reload and back work.
+pub fn replace_flow_in_address_bar(flow_id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let mut params = parse_query(&search);
+    let current = params
+        .iter()
+        .find(|(k, _)| k == "flow")
+        .map(|(_, v)| v.as_str());
+    if current == Some(flow_id) {
+        return;
+    }
+    params.retain(|(k, _)| k != "flow");
+    params.insert(0, ("flow".into(), flow_id.into()));
+    let query = build_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    }
+}

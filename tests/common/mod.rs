@@ -1,0 +1,3 @@
+//! Shared by the test crates.
+
+pub mod fixtures;

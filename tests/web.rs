@@ -1,0 +1,552 @@
+//! Browser tests: mount flows in headless Chromium and assert on the DOM.
+//!
+//! Run with `.ci/test browser` (wasm-bindgen-test-runner + chromedriver).
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use leptos_kratos::components::{ErrorView, FlowForm};
+use leptos_kratos::i18n::Translator;
+use leptos_kratos::model::*;
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page to mount into.
+fn container() -> HtmlElement {
+    let document = document();
+    let section = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    section.unchecked_into()
+}
+
+/// Parses a fixture of any kind into a flow to render.
+fn fixture_flow(kind: &str, json: &str) -> Flow {
+    let value: Value = serde_json::from_str(json).unwrap();
+    match kind {
+        "flow" => serde_json::from_value(value).unwrap(),
+        "ui" => Flow {
+            ui: serde_json::from_value(value).unwrap(),
+            ..Default::default()
+        },
+        "nodes" => Flow {
+            ui: UiContainer {
+                nodes: serde_json::from_value(value).unwrap(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        "node" => Flow {
+            ui: UiContainer {
+                nodes: vec![serde_json::from_value(value).unwrap()],
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        other => panic!("unexpected fixture kind {other}"),
+    }
+}
+
+fn flow_from(value: Value) -> Flow {
+    serde_json::from_value(value).unwrap()
+}
+
+/// Mounts a flow form; the returned guard unmounts it when dropped.
+fn mount_flow(flow: Flow) -> (HtmlElement, impl Drop) {
+    let root = container();
+    let handle = mount_to(
+        root.clone(),
+        move || view! { <FlowForm flow=Signal::stored(flow) /> },
+    );
+    (root.clone(), Unmount(handle, root))
+}
+
+struct Unmount<T>(T, HtmlElement);
+impl<T> Drop for Unmount<T> {
+    fn drop(&mut self) {
+        self.1.remove();
+    }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.unchecked_into::<Element>())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}: {}", root.inner_html()))
+}
+
+fn attr(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+/// Checks that every input node is a form control, in Kratos's order, with
+/// its name, type, value and attributes, and that visible fields are labelled.
+fn check_controls(file: &str, root: &Element, flow: &Flow) {
+    let form = one(root, "form");
+    let controls = all(&form, "input, button, select");
+    let inputs: Vec<&UiNode> = flow
+        .ui
+        .nodes
+        .iter()
+        .filter(|n| n.input().is_some())
+        .collect();
+    assert_eq!(
+        controls.len(),
+        inputs.len(),
+        "{file}: one control per input node"
+    );
+    for (node, control) in inputs.iter().zip(&controls) {
+        let input = node.input().unwrap();
+        let tag = control.tag_name().to_ascii_lowercase();
+        assert_eq!(
+            attr(control, "name").as_deref(),
+            Some(input.name.as_str()),
+            "{file}: name"
+        );
+        let value = input.value.as_ref().map(value_to_form_string);
+        match &input.input_type {
+            InputType::Submit | InputType::Button => {
+                assert_eq!(tag, "button", "{file}: {} is a button", input.name);
+                assert_eq!(
+                    attr(control, "type").as_deref(),
+                    Some(input.input_type.as_str())
+                );
+                assert_eq!(
+                    attr(control, "value"),
+                    value,
+                    "{file}: {} value",
+                    input.name
+                );
+                assert!(
+                    !text(control).trim().is_empty(),
+                    "{file}: {} has a caption",
+                    input.name
+                );
+                assert!(
+                    attr(control, "onclick").is_none(),
+                    "inline JavaScript is never rendered"
+                );
+            }
+            InputType::Checkbox => {
+                let checkbox: &HtmlInputElement = control.unchecked_ref();
+                assert_eq!(attr(control, "type").as_deref(), Some("checkbox"));
+                assert_eq!(
+                    checkbox.checked(),
+                    input.is_checked(),
+                    "{file}: {} checked",
+                    input.name
+                );
+            }
+            _ if tag == "select" => {
+                let options = input.options.as_ref().unwrap();
+                assert!(all(control, "option").len() >= options.len());
+            }
+            other => {
+                assert_eq!(tag, "input", "{file}: {}", input.name);
+                assert_eq!(
+                    attr(control, "type").as_deref(),
+                    Some(other.html_type()),
+                    "{file}: type"
+                );
+                assert_eq!(
+                    attr(control, "value"),
+                    value,
+                    "{file}: {} value",
+                    input.name
+                );
+            }
+        }
+        assert_eq!(
+            control.has_attribute("disabled"),
+            input.is_disabled(),
+            "{file}: disabled"
+        );
+        if !input.input_type.is_button() && input.input_type != InputType::Hidden {
+            assert_eq!(
+                control.has_attribute("required"),
+                input.is_required(),
+                "{file}: required"
+            );
+            assert_eq!(
+                attr(control, "autocomplete"),
+                input.autocomplete.clone(),
+                "{file}: autocomplete"
+            );
+            assert_eq!(
+                attr(control, "pattern"),
+                input.pattern.clone(),
+                "{file}: pattern"
+            );
+            assert_eq!(
+                attr(control, "maxlength"),
+                input.maxlength.map(|m| m.to_string()),
+                "{file}: maxlength"
+            );
+            // Visible fields are labelled by a <label for=id> with the node's label.
+            let id = attr(control, "id").expect("fields have an id");
+            let label = one(root, &format!("label[for=\"{id}\"]"));
+            let expected = node.label().map(|l| l.text.clone());
+            if let Some(expected) = expected.filter(|t| !t.is_empty()) {
+                assert_eq!(
+                    text(&label).trim(),
+                    expected.trim(),
+                    "{file}: label of {}",
+                    input.name
+                );
+            } else {
+                assert!(
+                    !text(&label).trim().is_empty(),
+                    "{file}: fallback label of {}",
+                    input.name
+                );
+            }
+        }
+    }
+}
+
+/// Checks that every message (flow-level and per node) is shown as text.
+fn check_messages(file: &str, root: &Element, flow: &Flow) {
+    let live = one(root, ".lk-messages");
+    assert_eq!(attr(&live, "aria-live").as_deref(), Some("polite"));
+    for message in &flow.ui.messages {
+        assert!(
+            text(&live).contains(message.text.trim()),
+            "{file}: ui message {}",
+            message.id
+        );
+    }
+    for node in &flow.ui.nodes {
+        for message in &node.messages {
+            let shown = all(root, ".lk-node-messages .lk-message").iter().any(|p| {
+                attr(p, "data-id") == Some(message.id.to_string()) && text(p) == message.text
+            });
+            assert!(shown, "{file}: node message {} shown", message.id);
+        }
+    }
+}
+
+/// Checks the non-input nodes: images, links, texts, divs, scripts.
+fn check_content(file: &str, root: &Element, flow: &Flow) {
+    assert!(
+        all(root, "script").is_empty(),
+        "{file}: scripts are not rendered"
+    );
+    for node in &flow.ui.nodes {
+        match &node.attributes {
+            NodeAttributes::Image(image) => {
+                let img = if image.id.is_empty() {
+                    one(root, ".lk-image img")
+                } else {
+                    one(root, &format!("img[id=\"{}\"]", image.id))
+                };
+                assert_eq!(
+                    attr(&img, "src").as_deref(),
+                    Some(image.src.as_str()),
+                    "{file}: img src"
+                );
+                assert_eq!(attr(&img, "width"), image.width.map(|w| w.to_string()));
+                assert_eq!(attr(&img, "height"), image.height.map(|h| h.to_string()));
+            }
+            NodeAttributes::Anchor(anchor) if !anchor.id.is_empty() => {
+                let link = one(root, &format!("a[id=\"{}\"]", anchor.id));
+                assert_eq!(attr(&link, "href").as_deref(), Some(anchor.href.as_str()));
+            }
+            NodeAttributes::Text(text_attrs) if !text_attrs.id.is_empty() => {
+                let element = one(root, &format!("[id=\"{}\"]", text_attrs.id));
+                let shown = text(&element);
+                if let Some(t) = &text_attrs.text {
+                    let secrets = t.context_secrets();
+                    if secrets.is_empty() {
+                        let expected = t
+                            .context_value("secret")
+                            .map(value_to_form_string)
+                            .unwrap_or(t.text.clone());
+                        assert!(
+                            shown.contains(&expected),
+                            "{file}: text {shown} has {expected}"
+                        );
+                    } else {
+                        assert_eq!(
+                            all(&element, "li").len(),
+                            secrets.len(),
+                            "{file}: one item per secret"
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_fixture_renders_every_node() {
+    let mut rendered = 0;
+    for (file, kind, json) in common::fixtures::FIXTURES {
+        let flow = fixture_flow(kind, json);
+        let (root, _guard) = mount_flow(flow.clone());
+        tick().await;
+        check_controls(file, &root, &flow);
+        check_messages(file, &root, &flow);
+        check_content(file, &root, &flow);
+        rendered += 1;
+    }
+    assert!(rendered > 120, "{rendered} fixtures");
+}
+
+#[wasm_bindgen_test]
+async fn the_form_posts_to_the_flow_action() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f1", "state": "choose_method", "active": "password",
+        "ui": {"action": "https://auth.example.com/self-service/login?flow=f1", "method": "POST", "nodes": []}
+    })));
+    tick().await;
+    let form = one(&root, "form");
+    assert_eq!(
+        attr(&form, "action").as_deref(),
+        Some("https://auth.example.com/self-service/login?flow=f1")
+    );
+    assert_eq!(attr(&form, "method").as_deref(), Some("post"));
+    let flow = one(&root, ".lk-flow");
+    assert_eq!(attr(&flow, "data-state").as_deref(), Some("choose_method"));
+    assert_eq!(attr(&flow, "data-active").as_deref(), Some("password"));
+}
+
+#[wasm_bindgen_test]
+async fn node_errors_are_announced_on_their_field() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/self-service/registration?flow=f", "method": "POST",
+        "messages": [{"id": 4000006, "text": "The provided credentials are invalid.", "type": "error"}],
+        "nodes": [{"type": "input", "group": "default",
+                   "attributes": {"name": "traits.email", "type": "email", "required": true, "autocomplete": "email", "disabled": false, "node_type": "input"},
+                   "messages": [{"id": 4000002, "text": "Property email is missing.", "type": "error", "context": {"property": "email"}}],
+                   "meta": {"label": {"id": 1070002, "text": "E-Mail", "type": "info"}}}]}
+    })));
+    tick().await;
+    let input = one(&root, "input[name=\"traits.email\"]");
+    assert_eq!(attr(&input, "aria-invalid").as_deref(), Some("true"));
+    let described = attr(&input, "aria-describedby").expect("described by its messages");
+    let messages = one(&root, &format!("#{described}"));
+    assert_eq!(text(&messages), "Property email is missing.");
+    assert_eq!(
+        attr(&one(&messages, "p"), "data-type").as_deref(),
+        Some("error")
+    );
+    assert_eq!(attr(&input, "autocomplete").as_deref(), Some("email"));
+    let flow_message = one(&root, ".lk-messages [data-id=\"4000006\"]");
+    assert_eq!(text(&flow_message), "The provided credentials are invalid.");
+}
+
+#[wasm_bindgen_test]
+async fn kratos_data_is_text_and_unsafe_urls_are_not_followed() {
+    let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "javascript:alert(1)", "method": "POST",
+        "messages": [{"id": 1, "text": evil, "type": "info"}],
+        "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "x", "type": "text", "value": evil, "disabled": false},
+             "messages": [], "meta": {"label": {"id": 2, "text": evil, "type": "info"}}},
+            {"type": "a", "group": "code", "attributes": {"id": "continue", "href": "javascript:alert(3)",
+             "title": {"id": 3, "text": evil, "type": "info"}}, "messages": [], "meta": {}},
+            {"type": "img", "group": "totp", "attributes": {"id": "qr", "src": "javascript:alert(4)", "width": 1, "height": 1},
+             "messages": [], "meta": {}},
+            {"type": "input", "group": "webauthn", "attributes": {"name": "trigger", "type": "button", "value": "", "disabled": false,
+             "onclick": "alert(5)", "onload": "alert(6)"}, "messages": [], "meta": {}}
+        ]}
+    })));
+    tick().await;
+    assert!(all(&root, "script").is_empty());
+    assert_eq!(all(&root, "img").len(), 1, "only the image node's own img");
+    assert_eq!(attr(&one(&root, "img"), "src"), None);
+    assert_eq!(attr(&one(&root, "form"), "action"), None);
+    assert!(
+        all(&root, "a").is_empty(),
+        "the javascript: link is not a link"
+    );
+    assert!(text(&one(&root, "#continue")).contains("<script>"));
+    assert!(text(&one(&root, ".lk-messages")).contains("<img src=x"));
+    assert_eq!(
+        attr(&one(&root, "input[name=x]"), "value").as_deref(),
+        Some(evil)
+    );
+    let button = one(&root, "button[name=trigger]");
+    assert!(attr(&button, "onclick").is_none() && attr(&button, "onload").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn captcha_container_keeps_id_class_and_data() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "div", "group": "captcha", "attributes": {"id": "captcha_turnstile_inject", "class": "captcha-box",
+             "data": {"sitekey": "abc", "theme": "auto"}, "node_type": "div"}, "messages": [], "meta": {}},
+            {"type": "script", "group": "captcha", "attributes": {"src": "https://challenges.cloudflare.com/turnstile/v0/api.js",
+             "async": true, "referrerpolicy": "no-referrer", "crossorigin": "anonymous", "integrity": "", "type": "text/javascript",
+             "id": "captcha_script", "nonce": "n", "node_type": "script"}, "messages": [], "meta": {}}
+        ]}
+    })));
+    tick().await;
+    let div = one(&root, "div#captcha_turnstile_inject");
+    assert_eq!(attr(&div, "class").as_deref(), Some("captcha-box"));
+    assert_eq!(attr(&div, "data-sitekey").as_deref(), Some("abc"));
+    assert_eq!(attr(&div, "data-theme").as_deref(), Some("auto"));
+    assert!(all(&root, "script").is_empty());
+    assert!(
+        one(&root, "form").text_content().unwrap().trim().is_empty(),
+        "nothing visible"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unknown_nodes_and_types_render_something_sensible() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "hologram", "group": "future", "attributes": {"id": "h1", "node_type": "hologram"},
+             "messages": [{"id": 7, "text": "Look up", "type": "info"}], "meta": {"label": {"id": 8, "text": "A hologram", "type": "info"}}},
+            {"type": "input", "group": "profile", "attributes": {"name": "traits.colour", "type": "color", "value": "#ff0000", "disabled": false},
+             "messages": [], "meta": {}},
+            {"type": "input", "group": "profile", "attributes": {"name": "traits.size", "type": "text", "value": "m", "disabled": false,
+             "options": [{"value": "s"}, {"value": "m"}, {"value": "l"}]}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "traits.age", "type": "number", "value": 42, "disabled": false},
+             "messages": [], "meta": {}}
+        ]}
+    })));
+    tick().await;
+    let unknown = one(&root, ".lk-unknown");
+    assert_eq!(
+        attr(&unknown, "data-node-type").as_deref(),
+        Some("hologram")
+    );
+    assert!(text(&unknown).contains("A hologram") && text(&unknown).contains("Look up"));
+    let colour = one(&root, "input[name=\"traits.colour\"]");
+    assert_eq!(attr(&colour, "type").as_deref(), Some("text"));
+    assert_eq!(
+        text(&one(
+            &root,
+            &format!("label[for=\"{}\"]", attr(&colour, "id").unwrap())
+        )),
+        "Colour"
+    );
+    let select = one(&root, "select[name=\"traits.size\"]");
+    tick().await;
+    assert_eq!(
+        select.unchecked_ref::<web_sys::HtmlSelectElement>().value(),
+        "m"
+    );
+    assert_eq!(
+        attr(&one(&root, "input[name=\"traits.age\"]"), "value").as_deref(),
+        Some("42")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_new_flow_updates_the_same_elements() {
+    let first = flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "one", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text", "value": "", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [], "meta": {}}
+        ]}
+    }));
+    let mut second = first.clone();
+    if let NodeAttributes::Input(csrf) = &mut second.ui.nodes[0].attributes {
+        csrf.value = Some(json!("two"));
+    }
+    second.ui.nodes[1].messages.push(UiText {
+        id: 4000002,
+        text: "Property identifier is missing.".into(),
+        message_type: MessageType::Error,
+        ..Default::default()
+    });
+    let flow = RwSignal::new(first);
+    let root = container();
+    let _handle = mount_to(root.clone(), move || view! { <FlowForm flow /> });
+    tick().await;
+    let identifier = one(&root, "input[name=identifier]");
+    identifier.unchecked_ref::<HtmlElement>().focus().unwrap();
+    identifier
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("typed");
+    flow.set(second);
+    tick().await;
+    let after = one(&root, "input[name=identifier]");
+    assert!(after.is_same_node(Some(&identifier)), "the element is kept");
+    assert_eq!(after.unchecked_ref::<HtmlInputElement>().value(), "typed");
+    assert_eq!(
+        document()
+            .active_element()
+            .map(|e| e.is_same_node(Some(&identifier))),
+        Some(true)
+    );
+    assert_eq!(attr(&after, "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        attr(&one(&root, "input[name=csrf_token]"), "value").as_deref(),
+        Some("two")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn translations_replace_kratos_texts() {
+    let flow = flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST",
+        "messages": [{"id": 4000006, "text": "The provided credentials are invalid.", "type": "error"}],
+        "nodes": [{"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false},
+                   "messages": [], "meta": {"label": {"id": 1070001, "text": "Password", "type": "info"}}}]}
+    }));
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(Translator::default().with_messages(|t| match t.id {
+            4000006 => Some("Anmeldedaten ungültig".into()),
+            1070001 => Some("Passwort".into()),
+            _ => None,
+        }));
+        view! { <FlowForm flow=Signal::stored(flow) /> }
+    });
+    tick().await;
+    assert_eq!(text(&one(&root, ".lk-messages")), "Anmeldedaten ungültig");
+    assert_eq!(text(&one(&root, "label")), "Passwort");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn errors_show_status_reason_and_a_way_back() {
+    let error = GenericError {
+        id: Some(leptos_kratos::model::ErrorId::SecurityCsrfViolation),
+        code: Some(403),
+        message: "the request was rejected to protect you from Cross-Site-Request-Forgery".into(),
+        reason: Some("Please retry the flow and optionally clear your cookies.".into()),
+        ..Default::default()
+    };
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        view! { <ErrorView error=Signal::stored(error) start_over="/login".to_string() /> }
+    });
+    tick().await;
+    let view = one(&root, ".lk-error");
+    assert_eq!(attr(&view, "role").as_deref(), Some("alert"));
+    assert_eq!(
+        attr(&view, "data-error-id").as_deref(),
+        Some("security_csrf_violation")
+    );
+    assert!(text(&view).contains("(403)") && text(&view).contains("Please retry the flow"));
+    assert_eq!(attr(&one(&root, "a"), "href").as_deref(), Some("/login"));
+    root.remove();
+}
