@@ -530,6 +530,14 @@ impl UiNode {
         self.attributes.as_input()
     }
 
+    /// The input attributes, mutably, if this is an input node.
+    pub fn input_mut(&mut self) -> Option<&mut InputAttributes> {
+        match &mut self.attributes {
+            NodeAttributes::Input(input) => Some(input),
+            _ => None,
+        }
+    }
+
     /// The field name of an input node.
     pub fn name(&self) -> Option<&str> {
         self.input().map(|input| input.name.as_str())

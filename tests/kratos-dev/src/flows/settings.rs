@@ -1,0 +1,603 @@
+//! Settings (needs a session): profile, password, OIDC link/unlink, TOTP,
+//! backup codes, passkeys and security keys; privileged-session and AAL checks.
+
+use axum::response::Response;
+use leptos_kratos::model::{FlowState, InputType, NodeGroup, UiNode};
+use serde_json::{Value, json};
+
+use super::{check_csrf, flow_json, rerender, session_of};
+use crate::config::RequiredAal;
+use crate::errors::{self, KError};
+use crate::http::{Ctx, Form, cookie, see_other};
+use crate::nodes::{ContainerExt, NodeExt, csrf, image, input, submit, text as text_node};
+use crate::store::{FlowRecord, IdentityRecord, LookupCode, SessionRecord, Store};
+use crate::time::now;
+use crate::{oidc, schema, text, totp, webauthn};
+
+/// Where to upgrade to aal2 when the session's AAL is too low for settings.
+fn aal2_redirect(store: &Store, return_to: &str) -> String {
+    format!(
+        "{}?{}",
+        store.config.public("/self-service/login/browser"),
+        leptos_kratos::url::build_query([("aal", "aal2"), ("return_to", return_to)])
+    )
+}
+
+/// Whether the session's AAL is too low (highest_available and a second factor exists).
+fn aal_too_low(store: &Store, session: &SessionRecord) -> bool {
+    store.config.required_aal == RequiredAal::HighestAvailable
+        && session.aal() == "aal1"
+        && store
+            .identities
+            .get(&session.identity_id)
+            .is_some_and(IdentityRecord::has_second_factor)
+}
+
+/// Sets up a settings flow for the signed-in identity.
+pub fn init(
+    store: &Store,
+    _ctx: &Ctx,
+    flow: &mut FlowRecord,
+    session: Option<&SessionRecord>,
+) -> Result<(), KError> {
+    let Some(session) = session else {
+        return Err(errors::session_inactive());
+    };
+    if aal_too_low(store, session) {
+        return Err(errors::aal2_required(aal2_redirect(
+            store,
+            &store.config.ui_page("settings"),
+        )));
+    }
+    flow.identity_id = Some(session.identity_id.clone());
+    render(store, flow);
+    Ok(())
+}
+
+/// (Re-)builds the nodes from the identity's current state.
+fn render(store: &Store, flow: &mut FlowRecord) {
+    let config = store.config.clone();
+    let Some(identity) = flow
+        .identity_id
+        .as_ref()
+        .and_then(|id| store.identities.get(id))
+        .cloned()
+    else {
+        return;
+    };
+    let mut nodes: Vec<UiNode> = vec![csrf()];
+    nodes.extend(schema::trait_nodes(
+        NodeGroup::Profile,
+        Some(&identity.traits),
+        false,
+    ));
+    nodes.push(submit(
+        NodeGroup::Profile,
+        "method",
+        "profile",
+        text::label_save(),
+    ));
+    if config.methods.password {
+        nodes.push(
+            input(NodeGroup::Password, "password", InputType::Password)
+                .required()
+                .autocomplete("new-password")
+                .label(text::label_password()),
+        );
+        nodes.push(submit(
+            NodeGroup::Password,
+            "method",
+            "password",
+            text::label_save(),
+        ));
+    }
+    if config.methods.oidc {
+        let unlinking_last = identity.oidc.iter().any(|(p, _)| p == oidc::PROVIDER_ID)
+            && identity.first_factors() <= 1;
+        nodes.push(oidc::settings_node(&identity).disabled(unlinking_last));
+    }
+    if config.methods.totp {
+        if identity.totp_secret.is_some() {
+            nodes.push(submit(
+                NodeGroup::Totp,
+                "totp_unlink",
+                "true",
+                text::info(1050004, "Unlink TOTP Authenticator App"),
+            ));
+        } else {
+            let secret = flow
+                .pending_totp
+                .get_or_insert_with(totp::new_secret)
+                .clone();
+            let url = totp::otpauth_url(&secret, &identity.email());
+            nodes.push(image(
+                NodeGroup::Totp,
+                "totp_qr",
+                totp::qr_data_uri(&url, 256),
+                256,
+                text::info(1050005, "Authenticator app QR code"),
+            ));
+            nodes.push(text_node(
+                NodeGroup::Totp,
+                "totp_secret_key",
+                text::info_with(1050006, secret.clone(), json!({"secret": secret})),
+                text::info(1050017, "This is your authenticator app secret. Use it if you can not scan the QR code."),
+            ));
+            nodes.push(
+                input(NodeGroup::Totp, "totp_code", InputType::Text)
+                    .required()
+                    .autocomplete("one-time-code")
+                    .label(text::label_verify_otp()),
+            );
+            nodes.push(submit(
+                NodeGroup::Totp,
+                "method",
+                "totp",
+                text::label_save(),
+            ));
+        }
+    }
+    if config.methods.lookup_secret {
+        nodes.extend(lookup_nodes(
+            &identity,
+            flow.pending_lookup.as_deref(),
+            false,
+        ));
+    }
+    nodes.extend(webauthn::settings_nodes(
+        &config,
+        flow,
+        &identity,
+        config.methods.passkey,
+        config.methods.webauthn,
+    ));
+    flow.ui.nodes = nodes;
+}
+
+/// The backup-code nodes: reveal/regenerate/disable, the codes when shown,
+/// confirm for freshly generated ones.
+fn lookup_nodes(
+    identity: &IdentityRecord,
+    pending: Option<&[String]>,
+    reveal: bool,
+) -> Vec<UiNode> {
+    let button = |name: &str, id: i64, label: &str| {
+        submit(NodeGroup::LookupSecret, name, "true", text::info(id, label))
+    };
+    let codes_node = |secrets: Vec<Value>, joined: String| {
+        text_node(
+            NodeGroup::LookupSecret,
+            "lookup_secret_codes",
+            text::info_with(1050015, joined, json!({"secrets": secrets})),
+            text::info(
+                1050010,
+                "These are your back up recovery codes. Please keep them in a safe place!",
+            ),
+        )
+    };
+    let mut nodes = Vec::new();
+    if let Some(pending) = pending {
+        let secrets = pending
+            .iter()
+            .map(|c| json!(text::info_with(1050009, c.clone(), json!({"secret": c}))))
+            .collect();
+        nodes.push(codes_node(secrets, pending.join(", ")));
+        nodes.push(button(
+            "lookup_secret_confirm",
+            1050011,
+            "Confirm backup recovery codes",
+        ));
+        nodes.push(button(
+            "lookup_secret_regenerate",
+            1050008,
+            "Generate new backup recovery codes",
+        ));
+    } else if identity.lookup_codes.is_empty() {
+        nodes.push(button(
+            "lookup_secret_regenerate",
+            1050008,
+            "Generate new backup recovery codes",
+        ));
+    } else if reveal {
+        let secrets = identity
+            .lookup_codes
+            .iter()
+            .map(|c| match c.used_at {
+                None => json!(text::info_with(
+                    1050009,
+                    c.code.clone(),
+                    json!({"secret": c.code})
+                )),
+                Some(used) => json!(text::info_with(
+                    1050014,
+                    format!("Secret was used at {}", crate::time::rfc3339(used)),
+                    json!({"used_at": crate::time::rfc3339(used), "used_at_unix": used / 1000}),
+                )),
+            })
+            .collect();
+        let joined = identity
+            .lookup_codes
+            .iter()
+            .map(|c| {
+                if c.used_at.is_some() {
+                    "used".to_owned()
+                } else {
+                    c.code.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        nodes.push(codes_node(secrets, joined));
+        nodes.push(button(
+            "lookup_secret_regenerate",
+            1050008,
+            "Generate new backup recovery codes",
+        ));
+        nodes.push(button(
+            "lookup_secret_disable",
+            1050016,
+            "Disable this method",
+        ));
+    } else {
+        nodes.push(button(
+            "lookup_secret_reveal",
+            1050007,
+            "Reveal backup recovery codes",
+        ));
+        nodes.push(button(
+            "lookup_secret_disable",
+            1050016,
+            "Disable this method",
+        ));
+    }
+    nodes
+}
+
+/// `POST /self-service/settings?flow=`.
+pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: Form) -> Response {
+    let Some(session) = session_of(store, ctx) else {
+        return errors::respond(store, ctx, errors::session_inactive());
+    };
+    if flow.identity_id.as_deref() != Some(session.identity_id.as_str()) {
+        return errors::respond(store, ctx, errors::identity_mismatch());
+    }
+    if aal_too_low(store, &session) {
+        let here = format!("{}?flow={}", store.config.ui_page("settings"), flow.id);
+        return errors::respond(
+            store,
+            ctx,
+            errors::aal2_required(aal2_redirect(store, &here)),
+        );
+    }
+    let config = store.config.clone();
+    let method = form.text("method").or_else(|| {
+        let inferred = [
+            ("link", "oidc"),
+            ("unlink", "oidc"),
+            ("totp_unlink", "totp"),
+            ("lookup_secret_reveal", "lookup_secret"),
+            ("lookup_secret_regenerate", "lookup_secret"),
+            ("lookup_secret_confirm", "lookup_secret"),
+            ("lookup_secret_disable", "lookup_secret"),
+            ("webauthn_register", "webauthn"),
+            ("webauthn_remove", "webauthn"),
+            ("passkey_settings_register", "passkey"),
+            ("passkey_remove", "passkey"),
+        ];
+        inferred
+            .iter()
+            .find(|(field, _)| form.text(field).is_some())
+            .map(|(_, method)| (*method).to_owned())
+    });
+    let result = check_csrf(store, ctx, &form).and_then(|()| match method.as_deref() {
+        Some("profile") => profile(store, ctx, flow, &form, &session),
+        Some("password") if config.methods.password => {
+            privileged(store, &flow, &session).and_then(|()| password(store, ctx, flow, &form))
+        }
+        Some("totp") if config.methods.totp => {
+            privileged(store, &flow, &session).and_then(|()| totp_step(store, ctx, flow, &form))
+        }
+        Some("lookup_secret") if config.methods.lookup_secret => {
+            privileged(store, &flow, &session).and_then(|()| lookup(store, ctx, flow, &form))
+        }
+        Some("oidc") if config.methods.oidc => {
+            privileged(store, &flow, &session).and_then(|()| oidc_step(store, ctx, flow, &form))
+        }
+        Some("webauthn") if config.methods.webauthn => privileged(store, &flow, &session)
+            .map(|()| crate::webauthn_verify::webauthn_settings(store, ctx, flow, &form)),
+        Some("passkey") if config.methods.passkey => privileged(store, &flow, &session)
+            .map(|()| crate::webauthn_verify::passkey_settings(store, ctx, flow, &form)),
+        _ => Ok(super::fail_with(
+            store,
+            ctx,
+            flow,
+            text::no_strategy("settings"),
+        )),
+    });
+    result.unwrap_or_else(|error| errors::respond(store, ctx, error))
+}
+
+/// Changing credentials needs a recent authentication.
+fn privileged(store: &Store, flow: &FlowRecord, session: &SessionRecord) -> Result<(), KError> {
+    if now() - session.authenticated_at <= store.config.lifespans.privileged_session {
+        return Ok(());
+    }
+    let back = store
+        .config
+        .public(&format!("/self-service/settings?flow={}", flow.id));
+    Err(errors::refresh_required(format!(
+        "{}?{}",
+        store.config.public("/self-service/login/browser"),
+        leptos_kratos::url::build_query([("refresh", "true"), ("return_to", back.as_str())])
+    )))
+}
+
+fn profile(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+    session: &SessionRecord,
+) -> Result<Response, KError> {
+    let traits = schema::traits_from_form(form);
+    flow.ui.clear_messages();
+    for t in &schema::TRAITS {
+        let name = format!("traits.{}", t.path);
+        flow.ui.set_value(
+            &name,
+            schema::trait_value(&traits, t.path)
+                .cloned()
+                .unwrap_or(Value::Null),
+        );
+    }
+    let errors = schema::validate(&traits);
+    let identity_id = session.identity_id.clone();
+    let new_email = traits
+        .get("email")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let old_email = store
+        .identities
+        .get(&identity_id)
+        .map(IdentityRecord::email)
+        .unwrap_or_default();
+    let email_changed = new_email != old_email.to_ascii_lowercase();
+    if email_changed && store.identity_by_email(&new_email).is_some() {
+        flow.ui.messages.push(text::duplicate_credentials());
+    }
+    for (field, message) in &errors {
+        flow.ui.add_field_message(field, message.clone());
+    }
+    if !errors.is_empty() || !flow.ui.messages.is_empty() {
+        return Ok(rerender(store, ctx, flow, 400));
+    }
+    if email_changed {
+        // Changing an identifier is a privileged change.
+        privileged(store, &flow, session)?;
+    }
+    if let Some(identity) = store.identities.get_mut(&identity_id) {
+        identity.traits = traits;
+        identity.updated_at = now();
+        identity.sync_addresses();
+    }
+    if email_changed && store.config.verification_after_registration {
+        let verification =
+            super::start_verification(store, ctx, &identity_id, &new_email, flow.return_to.clone());
+        flow.continue_with = vec![super::show_verification(store, &verification, &new_email)];
+    }
+    Ok(success(store, ctx, flow))
+}
+
+fn password(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+) -> Result<Response, KError> {
+    flow.ui.clear_messages();
+    let identity_id = flow.identity_id.clone().unwrap_or_default();
+    let Some(identity) = store.identities.get(&identity_id).cloned() else {
+        return Err(errors::not_found());
+    };
+    let message = match form.text("password") {
+        None => Some(text::required("password")),
+        Some(password) => {
+            crate::password::policy_violation(&password, &identity.email()).or_else(|| {
+                identity
+                    .password_hash
+                    .as_deref()
+                    .filter(|hash| crate::password::verify(&password, hash))
+                    .map(|_| text::password_same_as_old())
+            })
+        }
+    };
+    if let Some(message) = message {
+        flow.ui.add_field_message("password", message);
+        return Ok(rerender(store, ctx, flow, 400));
+    }
+    let hash = crate::password::hash(&form.text("password").unwrap_or_default());
+    if let Some(identity) = store.identities.get_mut(&identity_id) {
+        identity.password_hash = Some(hash);
+        identity.updated_at = now();
+    }
+    Ok(success(store, ctx, flow))
+}
+
+fn totp_step(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+) -> Result<Response, KError> {
+    flow.ui.clear_messages();
+    let identity_id = flow.identity_id.clone().unwrap_or_default();
+    if form.flag("totp_unlink") {
+        if let Some(identity) = store.identities.get_mut(&identity_id) {
+            identity.totp_secret = None;
+        }
+        return Ok(success(store, ctx, flow));
+    }
+    let Some(code) = form.text("totp_code") else {
+        flow.ui
+            .add_field_message("totp_code", text::required("totp_code"));
+        return Ok(rerender(store, ctx, flow, 400));
+    };
+    match flow.pending_totp.clone() {
+        Some(secret) if totp::verify(&secret, &code) => {
+            if let Some(identity) = store.identities.get_mut(&identity_id) {
+                identity.totp_secret = Some(secret);
+            }
+            flow.pending_totp = None;
+            Ok(success(store, ctx, flow))
+        }
+        _ => {
+            flow.ui.add_field_message("totp_code", text::totp_wrong());
+            Ok(rerender(store, ctx, flow, 400))
+        }
+    }
+}
+
+fn lookup(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+) -> Result<Response, KError> {
+    flow.ui.clear_messages();
+    let identity_id = flow.identity_id.clone().unwrap_or_default();
+    if form.flag("lookup_secret_confirm") {
+        let Some(pending) = flow.pending_lookup.take() else {
+            return Ok(super::fail_with(
+                store,
+                ctx,
+                flow,
+                text::no_strategy("settings"),
+            ));
+        };
+        if let Some(identity) = store.identities.get_mut(&identity_id) {
+            identity.lookup_codes = pending
+                .into_iter()
+                .map(|code| LookupCode {
+                    code,
+                    used_at: None,
+                })
+                .collect();
+        }
+        return Ok(success(store, ctx, flow));
+    }
+    if form.flag("lookup_secret_disable") {
+        flow.pending_lookup = None;
+        if let Some(identity) = store.identities.get_mut(&identity_id) {
+            identity.lookup_codes.clear();
+        }
+        return Ok(success(store, ctx, flow));
+    }
+    let Some(identity) = store.identities.get(&identity_id).cloned() else {
+        return Err(errors::not_found());
+    };
+    // Reveal and regenerate are intermediate steps: 200 with the flow, no success message.
+    if form.flag("lookup_secret_regenerate") {
+        let codes: Vec<String> = (0..12)
+            .map(|_| {
+                let n: u64 = rand::random::<u64>() % 100_000_000;
+                format!("{:04}-{:04}", n / 10_000, n % 10_000)
+            })
+            .collect();
+        flow.pending_lookup = Some(codes);
+    }
+    let reveal = form.flag("lookup_secret_reveal");
+    render(store, &mut flow);
+    let lookup = lookup_nodes(&identity, flow.pending_lookup.as_deref(), reveal);
+    flow.ui.nodes.retain(|n| n.group != NodeGroup::LookupSecret);
+    let position = flow
+        .ui
+        .nodes
+        .iter()
+        .position(|n| matches!(n.group, NodeGroup::Webauthn | NodeGroup::Passkey))
+        .unwrap_or(flow.ui.nodes.len());
+    flow.ui.nodes.splice(position..position, lookup);
+    flow.state = FlowState::ShowForm;
+    Ok(rerender(store, ctx, flow, 200))
+}
+
+fn oidc_step(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    flow: FlowRecord,
+    form: &Form,
+) -> Result<Response, KError> {
+    if let Some(provider) = form.text("link") {
+        return Ok(oidc::start(store, ctx, &flow, provider));
+    }
+    let identity_id = flow.identity_id.clone().unwrap_or_default();
+    let Some(identity) = store.identities.get_mut(&identity_id) else {
+        return Err(errors::not_found());
+    };
+    if identity.first_factors() <= 1 {
+        return Ok(super::fail_with(
+            store,
+            ctx,
+            flow,
+            text::generic_error(
+                "You can not remove this sign in method because it is the last one.",
+            ),
+        ));
+    }
+    let provider = form.text("unlink").unwrap_or_default();
+    identity.oidc.retain(|(p, _)| *p != provider);
+    Ok(success(store, ctx, flow))
+}
+
+/// The flow after a saved change: state `success`, message 1050001, fresh
+/// nodes, `continue_with` towards where to go next; the session cookie is re-issued.
+pub fn succeeded(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> FlowRecord {
+    flow.state = FlowState::Success;
+    render(store, &mut flow);
+    flow.ui.clear_messages();
+    flow.ui
+        .messages
+        .push(text::success(1050001, "Your changes have been saved!"));
+    let target = flow
+        .return_to
+        .clone()
+        .unwrap_or_else(|| store.config.default_return_url.clone());
+    flow.continue_with
+        .retain(|c| c.redirect_browser_to.is_none());
+    flow.continue_with.push(super::redirect_to(&target));
+    if let Some(token) = ctx.cookies.get(super::SESSION_COOKIE).cloned() {
+        let config = store.config.clone();
+        ctx.set_cookies.push(cookie(
+            super::SESSION_COOKIE,
+            &token,
+            Some(config.lifespans.session / 1000),
+            config.secure_cookies(),
+        ));
+    }
+    flow
+}
+
+/// Answers a saved change: 200 with the flow (JSON), or a 303 for browsers
+/// (to `return_to` if the flow has one, else back to the settings page).
+pub fn success(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord) -> Response {
+    let flow = succeeded(store, ctx, flow);
+    let id = flow.id.clone();
+    let return_to = flow.return_to.clone();
+    store.flows.insert(id.clone(), flow);
+    if ctx.is_json_request() {
+        flow_json(store, ctx, &store.flows[&id], 200)
+    } else {
+        see_other(
+            &return_to.unwrap_or_else(|| format!("{}?flow={id}", store.config.ui_page("settings"))),
+        )
+    }
+}
+
+/// `GET /self-service/settings?flow=`: browsers coming back (e.g. after
+/// re-authenticating) are sent to the settings UI.
+pub fn browser_return(store: &Store, ctx: &Ctx) -> Response {
+    match ctx.param("flow") {
+        Some(id) => see_other(&format!("{}?flow={id}", store.config.ui_page("settings"))),
+        None => see_other(&store.config.ui_page("settings")),
+    }
+}

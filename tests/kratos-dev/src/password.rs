@@ -1,0 +1,88 @@
+//! Password hashing (Argon2id) and Kratos's password policy.
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
+use leptos_kratos::model::UiText;
+
+use crate::text;
+
+/// Kratos's minimum password length.
+pub const MIN_LENGTH: usize = 8;
+/// The longest password accepted (bcrypt's limit in Kratos).
+pub const MAX_LENGTH: usize = 72;
+
+fn hasher() -> Argon2<'static> {
+    // Light parameters: this is a development server and tests hash often.
+    let params = Params::new(8 * 1024, 1, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Hashes a password (a PHC string with a random salt).
+pub fn hash(password: &str) -> String {
+    let salt: [u8; 16] = rand::random();
+    hasher()
+        .hash_password_with_salt(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .unwrap_or_default()
+}
+
+/// Whether `password` matches `hash`.
+pub fn verify(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// Kratos's policy: length, and not too similar to the identifier.
+pub fn policy_violation(password: &str, identifier: &str) -> Option<UiText> {
+    let length = password.chars().count();
+    if length < MIN_LENGTH {
+        return Some(text::password_min_length(MIN_LENGTH, length));
+    }
+    if length > MAX_LENGTH {
+        return Some(text::password_max_length(MAX_LENGTH, length));
+    }
+    let lower = password.to_lowercase();
+    let identifier = identifier.to_lowercase();
+    let local = identifier.split('@').next().unwrap_or_default();
+    if !identifier.is_empty()
+        && (lower == identifier || (local.len() >= 4 && lower.contains(local)))
+    {
+        return Some(text::password_too_similar());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_verify() {
+        let hashed = hash("correct horse battery");
+        assert!(hashed.starts_with("$argon2id$"));
+        assert!(verify("correct horse battery", &hashed));
+        assert!(!verify("wrong", &hashed));
+        assert!(!verify("x", "not a hash"));
+    }
+
+    #[test]
+    fn policy() {
+        assert_eq!(policy_violation("short", "a@b.c").unwrap().id, 4000032);
+        assert_eq!(
+            policy_violation("alice@example.com", "alice@example.com")
+                .unwrap()
+                .id,
+            4000031
+        );
+        assert_eq!(
+            policy_violation("my-alice-secret", "alice@example.com")
+                .unwrap()
+                .id,
+            4000031
+        );
+        assert!(policy_violation("a long enough secret", "alice@example.com").is_none());
+    }
+}
