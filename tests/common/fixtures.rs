@@ -4,890 +4,137 @@
 //! Regenerate: `.ci/fixture-list > tests/common/fixtures.rs`.
 
 /// `(file name, SOURCES.tsv kind, JSON)`.
+#[rustfmt::skip]
 pub const FIXTURES: &[(&str, &str, &str)] = &[
-    (
-        "identity__.snapshots__TestToNode.json",
-        "node",
-        include_str!("../fixtures/identity__.snapshots__TestToNode.json"),
-    ),
-    (
-        "legacy__selfservice__strategy__totp__fixtures__settings__totp_setup.json",
-        "nodes",
-        include_str!(
-            "../fixtures/legacy__selfservice__strategy__totp__fixtures__settings__totp_setup.json"
-        ),
-    ),
-    (
-        "legacy__selfservice__strategy__webauthn__fixtures__login__with_totp.json",
-        "nodes",
-        include_str!(
-            "../fixtures/legacy__selfservice__strategy__webauthn__fixtures__login__with_totp.json"
-        ),
-    ),
-    (
-        "legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json",
-        "nodes",
-        include_str!(
-            "../fixtures/legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json"
-        ),
-    ),
-    (
-        "legacy__selfservice__strategy__webauthn__fixtures__settings__has_webauth.json",
-        "nodes",
-        include_str!(
-            "../fixtures/legacy__selfservice__strategy__webauthn__fixtures__settings__has_webauth.json"
-        ),
-    ),
-    (
-        "legacy__selfservice__strategy__webauthn__fixtures__settings__no_webauth.json",
-        "nodes",
-        include_str!(
-            "../fixtures/legacy__selfservice__strategy__webauthn__fixtures__settings__no_webauth.json"
-        ),
-    ),
-    (
-        "selfservice__flow__recovery__.snapshots__TestHandleError-flow-api-case-fails_if_active_strategy_is_disabled.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__flow__recovery__.snapshots__TestHandleError-flow-api-case-fails_if_active_strategy_is_disabled.json"
-        ),
-    ),
-    (
-        "selfservice__flow__recovery__.snapshots__TestHandleError-flow-spa-case-fails_if_active_strategy_is_disabled.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__flow__recovery__.snapshots__TestHandleError-flow-spa-case-fails_if_active_strategy_is_disabled.json"
-        ),
-    ),
-    (
-        "selfservice__flow__registration__.snapshots__TestSortNodes-case-1.json.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__flow__registration__.snapshots__TestSortNodes-case-1.json.json"
-        ),
-    ),
-    (
-        "selfservice__flow__registration__fixtures__sort__1.json",
-        "nodes",
-        include_str!("../fixtures/selfservice__flow__registration__fixtures__sort__1.json"),
-    ),
-    (
-        "selfservice__flow__settings__.snapshots__TestHandler-case-multi-schema_endpoint-init-description-init_a_flow_as_API-description-success.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__flow__settings__.snapshots__TestHandler-case-multi-schema_endpoint-init-description-init_a_flow_as_API-description-success.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestAdminStrategy-case-form_should_not_contain_email_field_when_creating_recovery_code.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestAdminStrategy-case-form_should_not_contain_email_field_when_creating_recovery_code.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor-case-code_is_used_for_passwordless_login_and_request_is_1fa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor-case-code_is_used_for_passwordless_login_and_request_is_1fa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh-case-code_is_used_for_passwordless_login_and_request_is_1fa_with_refresh.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh-case-code_is_used_for_passwordless_login_and_request_is_1fa_with_refresh.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-case-code_is_used_for_2fa_and_request_is_2fa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-case-code_is_used_for_2fa_and_request_is_2fa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-using_via-case-code_is_used_for_2fa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-using_via-case-code_is_used_for_2fa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-without_via-case-code_is_used_for_2fa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-without_via-case-code_is_used_for_2fa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactorRefresh-case-code_is_used_for_2fa_and_request_is_2fa_with_refresh.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactorRefresh-case-code_is_used_for_2fa_and_request_is_2fa_with_refresh.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_feac1e4e.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_feac1e4e.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_co_5e9f6317.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_co_5e9f6317.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_without_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_without_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_cod_b0587c5c.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_cod_b0587c5c.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_without_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_without_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_code_credential.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_code_credential.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_without_fast_login.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_without_fast_login.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads_after_submission.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads_after_submission.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__idfirst__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodIdentifierFirstIdentification.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__idfirst__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodIdentifierFirstIdentification.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__lookup__.snapshots__TestCompleteLogin-case-lookup_payload_is_set_when_identity_has_lookup.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteLogin-case-lookup_payload_is_set_when_identity_has_lookup.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-button_for_regeneration_is_displayed_when_identity_has_no_recovery_codes_yet-case-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-button_for_regeneration_is_displayed_when_identity_has_no_recovery_codes_yet-case-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button-case-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button-case-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button_and_show_disable_button-case-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button_and_show_disable_button-case-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-should_pass_without_csrf_if_API_flow.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-should_pass_without_csrf_if_API_flow.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-githuber.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-githuber.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-multiuser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-multiuser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-oryer.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-oryer.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-password.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-password.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection-flow-fetch.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection-flow-fetch.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection_even_if_user_does_not_have_oidc_credentials_yet.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection_even_if_user_does_not_have_oidc_credentials_yet.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_53f15b3c.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_53f15b3c.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_abb7c46a.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_abb7c46a.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_1454dffc.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_1454dffc.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_f86b49ad.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_f86b49ad.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy-method-TestPopulateSignUpMethod.json",
-        "ui",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-method-TestPopulateSignUpMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__oidc__.snapshots__TestStrategy_PopulateTestLoginFlow_UISnapshot.json",
-        "ui",
-        include_str!(
-            "../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy_PopulateTestLoginFlow_UISnapshot.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-passkey_button_exists.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-passkey_button_exists.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-succeeds_with_passwordless_login-passkey_display_name-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-succeeds_with_passwordless_login-passkey_display_name-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-refresh-case-refresh_passwordless_credentials-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-refresh-case-refresh_passwordless_credentials-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstIdentification.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstIdentification.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestPopulateSettingsMethod-method-PopulateSettingsMethod-type-api.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateSettingsMethod-method-PopulateSettingsMethod-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_does_not_exist_when_passwordless_is_disabled-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_does_not_exist_when_passwordless_is_disabled-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_exists-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_exists-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-account_enumeration_mitigation_enabled.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-account_enumeration_mitigation_enabled.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__password__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__password__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestOneStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestOneStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-case-multi-schema-method-PopulateRegistrationMethodProfile.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-case-multi-schema-method-PopulateRegistrationMethodProfile.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestStrategyTraits-description-hydrate_the_proper_fields-type-api.json",
-        "ui",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestStrategyTraits-description-hydrate_the_proper_fields-type-api.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-return_to_profile.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-return_to_profile.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials_again.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials_again.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__totp__.snapshots__TestCompleteLogin-case-totp_payload_is_set_when_identity_has_totp.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteLogin-case-totp_payload_is_set_when_identity_has_totp.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_unlinking_is_available_when_identity_has_totp.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_unlinking_is_available_when_identity_has_totp.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-mfa-case-webauthn_payload_is_set_when_identity_has_webauthn.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-mfa-case-webauthn_payload_is_set_when_identity_has_webauthn.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-should_fail_if_webauthn_login_is_invalid-type-browser.json",
-        "flow",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-should_fail_if_webauthn_login_is_invalid-type-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-webauthn_button_exists.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-webauthn_button_exists.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-refresh-case-passwordless-passwordless_enabled-false-case-mfa_v0_credentials-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-refresh-case-passwordless-passwordless_enabled-false-case-mfa_v0_credentials-browser.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-fails_to_remove_security_key_if_it_is_passwordless_and_the_last_credential_available-type-browser-response.json",
-        "node",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-fails_to_remove_security_key_if_it_is_passwordless_and_the_last_credential_available-type-browser-response.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodFirstFactor-case-passwordless_enabled.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodFirstFactor-case-passwordless_enabled.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-passwordless_enabled-case-acc_1a4b4c45.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-passwordless_enabled-case-acc_1a4b4c45.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh-case-mfa_enabled_and_user_has_mfa_credentials.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh-case-mfa_enabled_and_user_has_mfa_credentials.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json"
-        ),
-    ),
-    (
-        "selfservice__strategy__webauthn__.snapshots__TestRegistration-case-webauthn_button_exists-browser.json",
-        "nodes",
-        include_str!(
-            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestRegistration-case-webauthn_button_exists-browser.json"
-        ),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-anchor_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-anchor_node.json"),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-division_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-division_node.json"),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-empty_type_inferred_from_attributes.json",
-        "node",
-        include_str!(
-            "../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-empty_type_inferred_from_attributes.json"
-        ),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-image_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-image_node.json"),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-input_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-input_node.json"),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-script_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-script_node.json"),
-    ),
-    (
-        "ui__node__.snapshots__TestNodeMarshalJSON-text_node.json",
-        "node",
-        include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-text_node.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__expected__1.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__expected__1.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__expected__2.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__expected__2.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__expected__3.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__expected__3.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__expected__4.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__expected__4.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__input__1.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__input__1.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__input__2.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__input__2.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__input__3.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__input__3.json"),
-    ),
-    (
-        "ui__node__fixtures__sort__input__4.json",
-        "nodes",
-        include_str!("../fixtures/ui__node__fixtures__sort__input__4.json"),
-    ),
+    ("identity__.snapshots__TestToNode.json", "node", include_str!("../fixtures/identity__.snapshots__TestToNode.json")),
+    ("legacy__selfservice__strategy__totp__fixtures__settings__totp_setup.json", "nodes", include_str!("../fixtures/legacy__selfservice__strategy__totp__fixtures__settings__totp_setup.json")),
+    ("legacy__selfservice__strategy__webauthn__fixtures__login__with_totp.json", "nodes", include_str!("../fixtures/legacy__selfservice__strategy__webauthn__fixtures__login__with_totp.json")),
+    ("legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json", "nodes", include_str!("../fixtures/legacy__selfservice__strategy__webauthn__fixtures__login__with_webauthn.json")),
+    ("legacy__selfservice__strategy__webauthn__fixtures__settings__has_webauth.json", "nodes", include_str!("../fixtures/legacy__selfservice__strategy__webauthn__fixtures__settings__has_webauth.json")),
+    ("legacy__selfservice__strategy__webauthn__fixtures__settings__no_webauth.json", "nodes", include_str!("../fixtures/legacy__selfservice__strategy__webauthn__fixtures__settings__no_webauth.json")),
+    ("selfservice__flow__recovery__.snapshots__TestHandleError-flow-api-case-fails_if_active_strategy_is_disabled.json", "flow", include_str!("../fixtures/selfservice__flow__recovery__.snapshots__TestHandleError-flow-api-case-fails_if_active_strategy_is_disabled.json")),
+    ("selfservice__flow__recovery__.snapshots__TestHandleError-flow-spa-case-fails_if_active_strategy_is_disabled.json", "flow", include_str!("../fixtures/selfservice__flow__recovery__.snapshots__TestHandleError-flow-spa-case-fails_if_active_strategy_is_disabled.json")),
+    ("selfservice__flow__registration__.snapshots__TestSortNodes-case-1.json.json", "nodes", include_str!("../fixtures/selfservice__flow__registration__.snapshots__TestSortNodes-case-1.json.json")),
+    ("selfservice__flow__registration__fixtures__sort__1.json", "nodes", include_str!("../fixtures/selfservice__flow__registration__fixtures__sort__1.json")),
+    ("selfservice__flow__settings__.snapshots__TestHandler-case-multi-schema_endpoint-init-description-init_a_flow_as_API-description-success.json", "nodes", include_str!("../fixtures/selfservice__flow__settings__.snapshots__TestHandler-case-multi-schema_endpoint-init-description-init_a_flow_as_API-description-success.json")),
+    ("selfservice__strategy__code__.snapshots__TestAdminStrategy-case-form_should_not_contain_email_field_when_creating_recovery_code.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestAdminStrategy-case-form_should_not_contain_email_field_when_creating_recovery_code.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor-case-code_is_used_for_passwordless_login_and_request_is_1fa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor-case-code_is_used_for_passwordless_login_and_request_is_1fa.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh-case-code_is_used_for_passwordless_login_and_request_is_1fa_with_refresh.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh-case-code_is_used_for_passwordless_login_and_request_is_1fa_with_refresh.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-case-code_is_used_for_2fa_and_request_is_2fa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-case-code_is_used_for_2fa_and_request_is_2fa.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-using_via-case-code_is_used_for_2fa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-using_via-case-code_is_used_for_2fa.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-without_via-case-code_is_used_for_2fa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactor-without_via-case-code_is_used_for_2fa.json")),
+    ("selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactorRefresh-case-code_is_used_for_2fa_and_request_is_2fa_with_refresh.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestFormHydration-method-PopulateLoginMethodSecondFactorRefresh-case-code_is_used_for_2fa_and_request_is_2fa_with_refresh.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_feac1e4e.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_feac1e4e.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_co_5e9f6317.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_co_5e9f6317.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_without_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-verify_initial_payload_without_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Browser_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_cod_b0587c5c.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_cod_b0587c5c.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_without_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-verify_initial_payload_without_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-Native_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-no_code_credential.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_code_credential.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login_and_fallback_enabled-case-with_code_credential.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_without_fast_login.json", "flow", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_without_fast_login.json")),
+    ("selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-without_via_parameter_all_options_are_shown-field-address-email.json")),
+    ("selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Email-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_OneAddress_Phone-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-api.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-browser.json")),
+    ("selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestRecovery_V2_WithContinueWith_SeveralAddresses-description-should_set_all_the_correct_recovery_payloads_after_submission-type-spa.json")),
+    ("selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads.json")),
+    ("selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads_after_submission.json", "nodes", include_str!("../fixtures/selfservice__strategy__code__.snapshots__TestVerification-description-should_set_all_the_correct_verification_payloads_after_submission.json")),
+    ("selfservice__strategy__idfirst__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodIdentifierFirstIdentification.json", "nodes", include_str!("../fixtures/selfservice__strategy__idfirst__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodIdentifierFirstIdentification.json")),
+    ("selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json", "nodes", include_str!("../fixtures/selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads.json")),
+    ("selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json", "nodes", include_str!("../fixtures/selfservice__strategy__link__.snapshots__TestRecovery-description-should_set_all_the_correct_recovery_payloads_after_submission.json")),
+    ("selfservice__strategy__lookup__.snapshots__TestCompleteLogin-case-lookup_payload_is_set_when_identity_has_lookup.json", "nodes", include_str!("../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteLogin-case-lookup_payload_is_set_when_identity_has_lookup.json")),
+    ("selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-button_for_regeneration_is_displayed_when_identity_has_no_recovery_codes_yet-case-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-button_for_regeneration_is_displayed_when_identity_has_no_recovery_codes_yet-case-api.json")),
+    ("selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button-case-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button-case-api.json")),
+    ("selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button_and_show_disable_button-case-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-hide_recovery_codes_behind_reveal_button_and_show_disable_button-case-api.json")),
+    ("selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-should_pass_without_csrf_if_API_flow.json", "nodes", include_str!("../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-should_pass_without_csrf_if_API_flow.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-githuber.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-githuber.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-multiuser.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-multiuser.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-oryer.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-oryer.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-password.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-case-should_adjust_linkable_providers_based_on_linked_credentials-agent-password.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection-flow-fetch.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection-flow-fetch.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection_even_if_user_does_not_have_oidc_credentials_yet.json", "nodes", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection_even_if_user_does_not_have_oidc_credentials_yet.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_53f15b3c.json", "flow", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_53f15b3c.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_abb7c46a.json", "flow", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_abb7c46a.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_1454dffc.json", "flow", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_1454dffc.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_f86b49ad.json", "flow", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-true-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_f86b49ad.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy-method-TestPopulateSignUpMethod.json", "ui", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy-method-TestPopulateSignUpMethod.json")),
+    ("selfservice__strategy__oidc__.snapshots__TestStrategy_PopulateTestLoginFlow_UISnapshot.json", "ui", include_str!("../fixtures/selfservice__strategy__oidc__.snapshots__TestStrategy_PopulateTestLoginFlow_UISnapshot.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-passkey_button_exists.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-passkey_button_exists.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-succeeds_with_passwordless_login-passkey_display_name-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-passwordless-case-succeeds_with_passwordless_login-passkey_display_name-type-api.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-refresh-case-refresh_passwordless_credentials-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteLogin-flow-refresh-case-refresh_passwordless_credentials-browser.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstIdentification.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstIdentification.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-api.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod-type-browser.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestPopulateSettingsMethod-method-PopulateSettingsMethod-type-api.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestPopulateSettingsMethod-method-PopulateSettingsMethod-type-api.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_does_not_exist_when_passwordless_is_disabled-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_does_not_exist_when_passwordless_is_disabled-browser.json")),
+    ("selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_exists-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__passkey__.snapshots__TestRegistration-case-passkey_button_exists-browser.json")),
+    ("selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json", "nodes", include_str!("../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactor.json")),
+    ("selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json", "nodes", include_str!("../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodFirstFactorRefresh.json")),
+    ("selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-account_enumeration_mitigation_enabled.json", "nodes", include_str!("../fixtures/selfservice__strategy__password__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-account_enumeration_mitigation_enabled.json")),
+    ("selfservice__strategy__password__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__password__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__profile__.snapshots__TestOneStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestOneStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json")),
+    ("selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-case-multi-schema-method-PopulateRegistrationMethodProfile.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-case-multi-schema-method-PopulateRegistrationMethodProfile.json")),
+    ("selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestPopulateRegistrationMethod-method-idempotency-case-2.json")),
+    ("selfservice__strategy__profile__.snapshots__TestStrategyTraits-description-hydrate_the_proper_fields-type-api.json", "ui", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestStrategyTraits-description-hydrate_the_proper_fields-type-api.json")),
+    ("selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-case-multi-schema-empty_flow.json")),
+    ("selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-return_to_profile.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-return_to_profile.json")),
+    ("selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials.json")),
+    ("selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials_again.json", "nodes", include_str!("../fixtures/selfservice__strategy__profile__.snapshots__TestTwoStepRegistration-initial_form_is_populated_with_identity_traits-type-browser-select_credentials_again.json")),
+    ("selfservice__strategy__totp__.snapshots__TestCompleteLogin-case-totp_payload_is_set_when_identity_has_totp.json", "nodes", include_str!("../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteLogin-case-totp_payload_is_set_when_identity_has_totp.json")),
+    ("selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json", "nodes", include_str!("../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json")),
+    ("selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_unlinking_is_available_when_identity_has_totp.json", "nodes", include_str!("../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_unlinking_is_available_when_identity_has_totp.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-mfa-case-webauthn_payload_is_set_when_identity_has_webauthn.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-mfa-case-webauthn_payload_is_set_when_identity_has_webauthn.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-should_fail_if_webauthn_login_is_invalid-type-browser.json", "flow", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-should_fail_if_webauthn_login_is_invalid-type-browser.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-webauthn_button_exists.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-passwordless-case-webauthn_button_exists.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-refresh-case-passwordless-passwordless_enabled-false-case-mfa_v0_credentials-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteLogin-flow-refresh-case-passwordless-passwordless_enabled-false-case-mfa_v0_credentials-browser.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-fails_to_remove_security_key_if_it_is_passwordless_and_the_last_credential_available-type-browser-response.json", "node", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-fails_to_remove_security_key_if_it_is_passwordless_and_the_last_credential_available-type-browser-response.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-one_activation_element_is_shown.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodFirstFactor-case-passwordless_enabled.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-case-Multi-Schema-method-PopulateLoginMethodFirstFactor-case-passwordless_enabled.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-passwordless_enabled-case-acc_1a4b4c45.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodIdentifierFirstCredentials-case-WithIdentifier-case-passwordless_enabled-case-acc_1a4b4c45.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh-case-mfa_enabled_and_user_has_mfa_credentials.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestFormHydration-method-PopulateLoginMethodRefresh-case-mfa_enabled_and_user_has_mfa_credentials.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestPopulateRegistrationMethod-method-PopulateRegistrationMethod.json")),
+    ("selfservice__strategy__webauthn__.snapshots__TestRegistration-case-webauthn_button_exists-browser.json", "nodes", include_str!("../fixtures/selfservice__strategy__webauthn__.snapshots__TestRegistration-case-webauthn_button_exists-browser.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-anchor_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-anchor_node.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-division_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-division_node.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-empty_type_inferred_from_attributes.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-empty_type_inferred_from_attributes.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-image_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-image_node.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-input_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-input_node.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-script_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-script_node.json")),
+    ("ui__node__.snapshots__TestNodeMarshalJSON-text_node.json", "node", include_str!("../fixtures/ui__node__.snapshots__TestNodeMarshalJSON-text_node.json")),
+    ("ui__node__fixtures__sort__expected__1.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__expected__1.json")),
+    ("ui__node__fixtures__sort__expected__2.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__expected__2.json")),
+    ("ui__node__fixtures__sort__expected__3.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__expected__3.json")),
+    ("ui__node__fixtures__sort__expected__4.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__expected__4.json")),
+    ("ui__node__fixtures__sort__input__1.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__input__1.json")),
+    ("ui__node__fixtures__sort__input__2.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__input__2.json")),
+    ("ui__node__fixtures__sort__input__3.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__input__3.json")),
+    ("ui__node__fixtures__sort__input__4.json", "nodes", include_str!("../fixtures/ui__node__fixtures__sort__input__4.json")),
 ];

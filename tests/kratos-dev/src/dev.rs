@@ -13,11 +13,11 @@ fn bad(message: &str) -> Response {
     json(400, &json!({"error": message}))
 }
 
-fn body(ctx: &Ctx) -> Result<Value, Response> {
+fn body(ctx: &Ctx) -> Result<Value, Box<Response>> {
     if ctx.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(json!({}));
     }
-    serde_json::from_slice(&ctx.body).map_err(|e| bad(&format!("invalid JSON: {e}")))
+    serde_json::from_slice(&ctx.body).map_err(|e| Box::new(bad(&format!("invalid JSON: {e}"))))
 }
 
 /// Routes `/__dev/...`; `None` when no such endpoint.
@@ -47,7 +47,7 @@ pub fn route(store: &mut Store, ctx: &Ctx) -> Option<Response> {
                 json(201, &store.faults)
             }
             Ok(Err(e)) => bad(&format!("invalid fault: {e}")),
-            Err(response) => response,
+            Err(response) => *response,
         },
         ("DELETE", "/__dev/faults") => {
             store.faults.clear();
@@ -71,7 +71,7 @@ pub fn route(store: &mut Store, ctx: &Ctx) -> Option<Response> {
                 }
                 json(200, &json!({"aged": aged}))
             }
-            Err(response) => response,
+            Err(response) => *response,
         },
         // Configuration: GET the whole, POST a partial object to change it.
         ("GET", "/__dev/config") => json(200, &store.config),
@@ -83,7 +83,7 @@ pub fn route(store: &mut Store, ctx: &Ctx) -> Option<Response> {
                 }
                 Err(e) => bad(&e),
             },
-            Err(response) => response,
+            Err(response) => *response,
         },
         // Forget everything (identities, sessions, flows, mail, faults) and re-seed.
         ("POST", "/__dev/reset") => {

@@ -18,8 +18,8 @@ pub struct KError {
     pub message: String,
     /// `error.reason`.
     pub reason: Option<String>,
-    /// `error.details`.
-    pub details: Option<Value>,
+    /// `error.details` (boxed: errors travel in `Result`s).
+    pub details: Option<Box<Value>>,
     /// Top-level extras (`redirect_browser_to`, `use_flow_id`, `expired_at`, `since`).
     pub extras: Map<String, Value>,
 }
@@ -51,7 +51,7 @@ impl KError {
 
     /// Sets `error.details`.
     pub fn details(mut self, details: Value) -> Self {
-        self.details = Some(details);
+        self.details = Some(Box::new(details));
         self
     }
 
@@ -73,7 +73,7 @@ impl KError {
             error.insert("reason".into(), reason.clone().into());
         }
         if let Some(details) = &self.details {
-            error.insert("details".into(), details.clone());
+            error.insert("details".into(), (**details).clone());
         }
         error.insert("message".into(), self.message.clone().into());
         Value::Object(error)

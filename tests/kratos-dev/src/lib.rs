@@ -268,10 +268,10 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
             _ => oidc::authorize_page(store, ctx),
         };
     }
-    if path.starts_with("/__dev/") {
-        if let Some(response) = dev::route(store, ctx) {
-            return response;
-        }
+    if path.starts_with("/__dev/")
+        && let Some(response) = dev::route(store, ctx)
+    {
+        return response;
     }
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match (&method, segments.as_slice()) {
@@ -335,8 +335,8 @@ fn errors_endpoint(store: &Store, ctx: &Ctx) -> Response {
         .param("id")
         .or_else(|| ctx.param("error"))
         .unwrap_or_default();
-    if id.starts_with("stub:") {
-        let status: u16 = id[5..].parse().unwrap_or(500);
+    if let Some(status) = id.strip_prefix("stub:") {
+        let status: u16 = status.parse().unwrap_or(500);
         let error =
             errors::KError::new(status, "This is a stub error.").reason("This is a stub error.");
         return json(

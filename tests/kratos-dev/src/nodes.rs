@@ -246,10 +246,11 @@ impl ContainerExt for UiContainer {
 
     fn set_value(&mut self, name: &str, value: Value) {
         for node in &mut self.nodes {
-            if let Some(input) = node.input_mut() {
-                if input.name == name && !input.input_type.is_button() {
-                    input.value = Some(value.clone());
-                }
+            if let Some(input) = node.input_mut()
+                && input.name == name
+                && !input.input_type.is_button()
+            {
+                input.value = Some(value.clone());
             }
         }
     }

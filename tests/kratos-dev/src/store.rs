@@ -368,10 +368,10 @@ impl FlowRecord {
     pub fn to_model(&self, identity: Option<&IdentityRecord>, csrf_token: Option<&str>) -> Flow {
         let mut ui = self.ui.clone();
         for node in &mut ui.nodes {
-            if let Some(input) = node.input_mut() {
-                if input.name == "csrf_token" {
-                    input.value = csrf_token.map(|t| Value::String(t.into()));
-                }
+            if let Some(input) = node.input_mut()
+                && input.name == "csrf_token"
+            {
+                input.value = csrf_token.map(|t| Value::String(t.into()));
             }
         }
         Flow {

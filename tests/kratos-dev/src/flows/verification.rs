@@ -67,10 +67,7 @@ pub fn from_link(store: &mut Store, ctx: &mut Ctx) -> Response {
     if let Some(code) = ctx.param("code") {
         form_body = leptos_kratos::url::build_query([("method", "code"), ("code", code.as_str())]);
     }
-    let form = match crate::http::Form::parse_urlencoded(&form_body) {
-        Ok(form) => form,
-        Err(_) => Form::default(),
-    };
+    let form = Form::parse_urlencoded(&form_body).unwrap_or_default();
     let _ = step(store, ctx, flow, &form, false);
     see_other(&format!(
         "{}?flow={id}",
