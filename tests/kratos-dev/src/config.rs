@@ -92,6 +92,9 @@ pub struct Config {
     pub session_after_registration: bool,
     /// Registration sends a verification code and answers `show_verification_ui`.
     pub verification_after_registration: bool,
+    /// Login refuses identities whose address is not verified (the
+    /// `require_verified_address` hook): 403 with a verification flow.
+    pub require_verified_address: bool,
     /// Seed the demo identity.
     pub seed: bool,
     /// Do not print mails to stdout.
@@ -134,6 +137,7 @@ impl Default for Config {
             continue_with_transitions: false,
             session_after_registration: true,
             verification_after_registration: true,
+            require_verified_address: false,
             seed: true,
             quiet: false,
         }
@@ -170,6 +174,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --continue-with-transitions <bool>  recovery answers continue_with instead of 422 (false)
   --session-after-registration <bool>  (true)
   --verification-after-registration <bool>  (true)
+  --require-verified-address <bool>  login needs a verified address (false)
   --seed <bool>                  create demo@example.com / demo-password-1234 (true)
   --quiet                        do not print mails
   --config <json>                any of the above as a JSON object (same shape as GET /__dev/config)
@@ -269,6 +274,9 @@ impl Config {
                 }
                 "verification-after-registration" => {
                     config.verification_after_registration = boolean(&name, &value)?
+                }
+                "require-verified-address" => {
+                    config.require_verified_address = boolean(&name, &value)?
                 }
                 "seed" => config.seed = boolean(&name, &value)?,
                 "quiet" => config.quiet = boolean(&name, &value)?,

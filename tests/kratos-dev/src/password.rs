@@ -44,15 +44,47 @@ pub fn policy_violation(password: &str, identifier: &str) -> Option<UiText> {
     if length > MAX_LENGTH {
         return Some(text::password_max_length(MAX_LENGTH, length));
     }
-    let lower = password.to_lowercase();
-    let identifier = identifier.to_lowercase();
-    let local = identifier.split('@').next().unwrap_or_default();
+    // Kratos's rule: too similar when the edit distance to the identifier is
+    // below 5, or their longest common substring is over half the password.
+    let password: Vec<char> = password.to_lowercase().chars().collect();
+    let identifier: Vec<char> = identifier.to_lowercase().chars().collect();
     if !identifier.is_empty()
-        && (lower == identifier || (local.len() >= 4 && lower.contains(local)))
+        && (levenshtein(&identifier, &password) < 5
+            || longest_common_substring(&identifier, &password) as f32 / password.len() as f32
+                > 0.5)
     {
         return Some(text::password_too_similar());
     }
     None
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+fn longest_common_substring(a: &[char], b: &[char]) -> usize {
+    let mut best = 0;
+    let mut previous = vec![0; b.len() + 1];
+    for ca in a {
+        let mut current = vec![0; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            if ca == cb {
+                current[j + 1] = previous[j] + 1;
+                best = best.max(current[j + 1]);
+            }
+        }
+        previous = current;
+    }
+    best
 }
 
 #[cfg(test)]
@@ -78,11 +110,18 @@ mod tests {
             4000031
         );
         assert_eq!(
-            policy_violation("my-alice-secret", "alice@example.com")
+            policy_violation("alice@example.org", "alice@example.com")
                 .unwrap()
                 .id,
             4000031
         );
+        assert_eq!(
+            policy_violation("xalice@examplex", "alice@example.com")
+                .unwrap()
+                .id,
+            4000031
+        );
+        assert!(policy_violation("demo-password-1234", "demo@example.com").is_none());
         assert!(policy_violation("a long enough secret", "alice@example.com").is_none());
     }
 }

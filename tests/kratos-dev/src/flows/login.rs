@@ -66,7 +66,6 @@ pub fn init(
                 nodes.push(
                     input(NodeGroup::LookupSecret, "lookup_secret", InputType::Text)
                         .required()
-                        .autocomplete("off")
                         .label(text::info(1010007, "Backup recovery code")),
                 );
                 nodes.push(submit(
@@ -208,6 +207,9 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
         }
     }
     let config = store.config.clone();
+    if flow.requested_aal == "aal2" && session.is_none() {
+        return errors::respond(store, ctx, errors::aal1_required());
+    }
     let method = form.text("method").or_else(|| {
         if form.text("passkey_login").is_some() {
             Some("passkey".into())
@@ -498,6 +500,31 @@ pub fn complete(
     identity_id: &str,
     method: AuthMethod,
 ) -> Response {
+    if store.config.require_verified_address {
+        let unverified = store.identities.get(identity_id).and_then(|i| {
+            i.verifiable
+                .iter()
+                .find(|a| !a.verified)
+                .map(|a| a.value.clone())
+        });
+        if let Some(address) = unverified {
+            let verification = super::start_verification(
+                store,
+                ctx,
+                identity_id,
+                &address,
+                flow.return_to.clone(),
+            );
+            let continue_with = super::show_verification(store, &verification, &address);
+            let error = KError::new(403, "Your email address is not yet verified.")
+                .id("session_verified_address_required")
+                .reason(
+                    "Your email address is not yet verified. Please verify it before logging in.",
+                )
+                .details(json!({"continue_with": [continue_with]}));
+            return errors::respond(store, ctx, error);
+        }
+    }
     let session = sign_in(store, ctx, identity_id, method);
     store.flows.remove(&flow.id);
     let return_to = return_url(store, Some(&flow));

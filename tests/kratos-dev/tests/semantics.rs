@@ -1,0 +1,1826 @@
+//! The development server against the response tables of SEMANTICS.md, over
+//! real HTTP on loopback. Every JSON answer is also checked against the
+//! Kratos OpenAPI spec (see `common::Kratos::send`).
+
+mod common;
+
+use common::{DEMO, Kratos, action, csrf, node, validate_component};
+use serde_json::{Value, json};
+
+// §0 and §1: negotiation, envelopes.
+
+#[tokio::test]
+async fn creation_negotiates_json_or_redirects() {
+    let k = Kratos::start(json!({})).await;
+    let json_answer = k.get("/self-service/login/browser").await;
+    assert_eq!(json_answer.status, 200);
+    assert_eq!(json_answer.body["type"], "browser");
+    assert_eq!(json_answer.body["state"], "choose_method");
+    let cookie = json_answer
+        .set_cookies()
+        .into_iter()
+        .find(|c| c.starts_with("csrf_token_"))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
+    );
+    let id = json_answer.body["id"].as_str().unwrap();
+    assert!(action(&json_answer.body).ends_with(&format!("/self-service/login?flow={id}")));
+
+    for kind in ["login", "registration", "recovery", "verification"] {
+        let browser = k.navigate(&format!("/self-service/{kind}/browser")).await;
+        assert_eq!(browser.status, 303, "{kind}");
+        assert!(
+            browser
+                .location()
+                .starts_with(&format!("http://127.0.0.1:8080/{kind}?flow=")),
+            "{}",
+            browser.location()
+        );
+    }
+    // fetch's default Accept (*/*) negotiates to HTML: a redirect, not JSON.
+    let star = k
+        .client
+        .get(format!("{}/self-service/login/browser", k.base))
+        .header("Accept", "*/*")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(star.status(), 303);
+    // A JSON Content-Type alone does not make creation answer JSON.
+    let ct_only = k
+        .client
+        .get(format!("{}/self-service/login/browser", k.base))
+        .header("Accept", "*/*")
+        .header("Content-Type", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ct_only.status(), 303);
+}
+
+#[tokio::test]
+async fn the_csrf_cookie_is_named_after_the_public_url_and_kept() {
+    let k = Kratos::start(json!({})).await;
+    k.create("login", "").await;
+    let names = k.cookie_names();
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("csrf_token_"))
+            .count(),
+        1
+    );
+    let again = k.get("/self-service/login/browser").await;
+    assert!(
+        again.set_cookies().is_empty(),
+        "an existing valid cookie is kept"
+    );
+    // Masked tokens differ per answer but all verify against the cookie.
+    let a = k.create("login", "").await;
+    let b = k.create("login", "").await;
+    assert_ne!(csrf(&a), csrf(&b));
+}
+
+// §3 Login.
+
+#[tokio::test]
+async fn login_create_errors() {
+    let k = Kratos::start(json!({})).await;
+    let bad_aal = k.get("/self-service/login/browser?aal=aal9").await;
+    assert_eq!(bad_aal.status, 400);
+    assert!(
+        bad_aal.body["error"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("aal9")
+    );
+    let aal1 = k.get("/self-service/login/browser?aal=aal2").await;
+    assert_eq!(
+        (aal1.status, aal1.error_id()),
+        (401, Some("session_aal1_required"))
+    );
+    let forbidden = k
+        .get("/self-service/login/browser?return_to=https://evil.example/")
+        .await;
+    assert_eq!(
+        (forbidden.status, forbidden.error_id()),
+        (400, Some("self_service_flow_return_to_forbidden"))
+    );
+    let allowed = k
+        .create("login", "?return_to=http://127.0.0.1:8080/after")
+        .await;
+    assert_eq!(allowed["return_to"], "http://127.0.0.1:8080/after");
+
+    k.login(DEMO.0, DEMO.1).await;
+    let signed_in = k.get("/self-service/login/browser").await;
+    assert_eq!(
+        (signed_in.status, signed_in.error_id()),
+        (400, Some("session_already_available"))
+    );
+    let browser = k
+        .navigate("/self-service/login/browser?return_to=http://127.0.0.1:8080/x")
+        .await;
+    assert_eq!(
+        (browser.status, browser.location().as_str()),
+        (303, "http://127.0.0.1:8080/x")
+    );
+    let refresh = k.create("login", "?refresh=true").await;
+    assert_eq!(refresh["refresh"], true);
+    assert_eq!(
+        node(&refresh, "identifier").unwrap()["attributes"]["type"],
+        "hidden"
+    );
+    assert!(
+        k.get("/self-service/login/browser?refresh=true").await.body["ui"]["messages"][0]["id"]
+            == 1010003
+    );
+}
+
+#[tokio::test]
+async fn login_get_checks_csrf_existence_and_expiry() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k
+        .create("login", "?return_to=http://127.0.0.1:8080/back")
+        .await;
+    let id = flow["id"].as_str().unwrap();
+    let fetched = k.get(&format!("/self-service/login/flows?id={id}")).await;
+    assert_eq!(fetched.status, 200);
+    assert_eq!(fetched.body["id"], id);
+
+    let stranger = k.other_browser();
+    let csrf_error = stranger
+        .get(&format!("/self-service/login/flows?id={id}"))
+        .await;
+    assert_eq!(
+        (csrf_error.status, csrf_error.error_id()),
+        (403, Some("security_csrf_violation"))
+    );
+    assert!(csrf_error.body["error"]["details"]["reject_reason"].is_string());
+
+    assert_eq!(
+        k.get("/self-service/login/flows?id=00000000-0000-0000-0000-000000000000")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(k.get("/self-service/login/flows").await.status, 400);
+
+    k.post(&format!("/__dev/flows/{id}/expire"), json!({}))
+        .await;
+    let expired = k.get(&format!("/self-service/login/flows?id={id}")).await;
+    assert_eq!(
+        (expired.status, expired.error_id()),
+        (410, Some("self_service_flow_expired"))
+    );
+    assert!(
+        expired.body.get("use_flow_id").is_none(),
+        "the get endpoint gives no use_flow_id"
+    );
+    let details = &expired.body["error"]["details"];
+    assert_eq!(details["return_to"], "http://127.0.0.1:8080/back");
+    assert!(
+        details["redirect_to"]
+            .as_str()
+            .unwrap()
+            .contains("/self-service/login/browser?return_to=")
+    );
+}
+
+#[tokio::test]
+async fn login_with_password() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k
+        .create("login", "?return_to=http://127.0.0.1:8080/next")
+        .await;
+
+    let missing = k
+        .submit(&flow, json!({"method": "password", "identifier": DEMO.0}))
+        .await;
+    assert_eq!(missing.status, 400);
+    assert_eq!(missing.node_message_ids("password"), vec![4000002]);
+    assert_eq!(
+        node(&missing.body, "identifier").unwrap()["attributes"]["value"],
+        DEMO.0
+    );
+
+    let wrong = k
+        .submit(
+            &missing.body,
+            json!({"method": "password", "identifier": DEMO.0, "password": "wrong-password"}),
+        )
+        .await;
+    assert_eq!(wrong.status, 400);
+    assert_eq!(wrong.message_ids(), vec![4000006]);
+    assert!(
+        node(&wrong.body, "password").unwrap()["attributes"]
+            .get("value")
+            .is_none(),
+        "passwords are never echoed"
+    );
+
+    let before = k.cookie_names();
+    let ok = k
+        .submit(
+            &wrong.body,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    assert!(
+        ok.body.get("session_token").is_none(),
+        "browser flows get no token"
+    );
+    assert_eq!(ok.body["session"]["identity"]["traits"]["email"], DEMO.0);
+    assert_eq!(ok.body["session"]["authenticator_assurance_level"], "aal1");
+    assert_eq!(ok.body["continue_with"][0]["action"], "redirect_browser_to");
+    assert_eq!(
+        ok.body["continue_with"][0]["redirect_browser_to"],
+        "http://127.0.0.1:8080/next"
+    );
+    let cookies = ok.set_cookies();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("ory_kratos_session="))
+        .unwrap();
+    assert!(
+        session.contains("HttpOnly")
+            && session.contains("SameSite=Lax")
+            && session.contains("Max-Age=")
+    );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("csrf_token_")),
+        "a new CSRF cookie after login"
+    );
+    assert!(before.iter().any(|n| n.starts_with("csrf_token_")));
+
+    // The old flow's token no longer matches the regenerated cookie.
+    let stale = k.create("login", "?refresh=true").await;
+    let old = k.submit(&stale, json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1, "csrf_token": csrf(&flow)})).await;
+    assert_eq!(
+        (old.status, old.error_id()),
+        (403, Some("security_csrf_violation"))
+    );
+}
+
+#[tokio::test]
+async fn login_submit_answers() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("login", "").await;
+
+    let no_method = k.submit(&flow, json!({"identifier": DEMO.0})).await;
+    assert_eq!(
+        (no_method.status, no_method.message_ids()),
+        (400, vec![4010002])
+    );
+
+    let no_token = k
+        .post(
+            &action(&flow),
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        (no_token.status, no_token.error_id()),
+        (403, Some("security_csrf_violation"))
+    );
+    let forged = k.submit(&flow, json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1, "csrf_token": "Zm9yZ2Vk"})).await;
+    assert_eq!(forged.status, 403);
+
+    let malformed = k
+        .client
+        .post(format!("{}{}", k.base, action(&flow)))
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), 400);
+
+    let id = flow["id"].as_str().unwrap();
+    k.post(&format!("/__dev/flows/{id}/expire"), json!({}))
+        .await;
+    let expired = k
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        (expired.status, expired.error_id()),
+        (410, Some("self_service_flow_expired"))
+    );
+    validate_component("selfServiceFlowExpiredError", &expired.body);
+    let new_id = expired.body["use_flow_id"].as_str().unwrap();
+    assert!(expired.body["expired_at"].is_string() && expired.body["since"].is_i64());
+    let replacement = k
+        .get(&format!("/self-service/login/flows?id={new_id}"))
+        .await;
+    assert_eq!(replacement.message_ids(), vec![4010001]);
+
+    let ok = k
+        .submit(
+            &replacement.body,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    let unknown = k.get("/self-service/login/flows?id=nope").await;
+    assert_eq!(unknown.status, 404);
+}
+
+#[tokio::test]
+async fn a_session_blocks_a_second_login_on_an_old_flow() {
+    let k = Kratos::start(json!({})).await;
+    let first = k.create("login", "").await;
+    let second = k.create("login", "").await;
+    let signed_in = k
+        .submit(
+            &first,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(signed_in.status, 200);
+    // The CSRF cookie was regenerated: flows created before fail CSRF...
+    let stale = k
+        .get(&format!(
+            "/self-service/login/flows?id={}",
+            second["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(stale.status, 403);
+    // ...and with a token for the new cookie, a non-refresh flow says a
+    // session exists (400 flow with 4000001).
+    let token = csrf(&k.create("login", "?refresh=true").await);
+    let blocked = k
+        .submit(&second, json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1, "csrf_token": token}))
+        .await;
+    assert_eq!(
+        (blocked.status, blocked.message_ids()),
+        (400, vec![4000001])
+    );
+}
+
+#[tokio::test]
+async fn browsers_posting_forms_get_redirects() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k
+        .create("login", "?return_to=http://127.0.0.1:8080/home")
+        .await;
+    let spare = k.create("login", "").await;
+    let path = action(&flow);
+    let token = csrf(&flow);
+    let wrong = k
+        .post_form(
+            &path,
+            &[
+                ("csrf_token", &token),
+                ("method", "password"),
+                ("identifier", DEMO.0),
+                ("password", "nope-nope"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, 303);
+    assert!(
+        wrong
+            .location()
+            .starts_with("http://127.0.0.1:8080/login?flow=")
+    );
+    let ok = k
+        .post_form(
+            &path,
+            &[
+                ("csrf_token", &token),
+                ("method", "password"),
+                ("identifier", DEMO.0),
+                ("password", DEMO.1),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (ok.status, ok.location().as_str()),
+        (303, "http://127.0.0.1:8080/home")
+    );
+    let csrf_failure = k
+        .other_browser()
+        .post_form(&action(&spare), &[("method", "password")])
+        .await;
+    assert_eq!(csrf_failure.status, 303);
+    let error_page = csrf_failure.location();
+    assert!(
+        error_page.starts_with("http://127.0.0.1:8080/error?id="),
+        "{error_page}"
+    );
+    let id = error_page.split("id=").nth(1).unwrap();
+    let stored = k.get(&format!("/self-service/errors?id={id}")).await;
+    assert_eq!(stored.status, 200);
+    assert_eq!(stored.body["error"]["id"], "security_csrf_violation");
+}
+
+#[tokio::test]
+async fn login_by_code() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("login", "").await;
+    let unknown = k
+        .submit(
+            &flow,
+            json!({"method": "code", "identifier": "nobody@example.com"}),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.message_ids()),
+        (400, vec![4000035])
+    );
+    let sent = k
+        .submit(
+            &unknown.body,
+            json!({"method": "code", "identifier": DEMO.0}),
+        )
+        .await;
+    assert_eq!(
+        sent.status, 400,
+        "the first-factor 'code sent' step answers 400"
+    );
+    assert_eq!(sent.body["state"], "sent_email");
+    assert_eq!(sent.body["active"], "code");
+    assert_eq!(sent.message_ids(), vec![1010014]);
+    assert_eq!(
+        node(&sent.body, "code").unwrap()["attributes"]["autocomplete"],
+        "one-time-code"
+    );
+    let wrong = k
+        .submit(
+            &sent.body,
+            json!({"method": "code", "identifier": DEMO.0, "code": "000000x"}),
+        )
+        .await;
+    assert_eq!((wrong.status, wrong.message_ids()), (400, vec![4010008]));
+    let resent = k
+        .submit(
+            &wrong.body,
+            json!({"method": "code", "identifier": DEMO.0, "resend": "code"}),
+        )
+        .await;
+    assert_eq!(resent.message_ids(), vec![1010014]);
+    let code = k.mailed_code(DEMO.0).await;
+    let ok = k
+        .submit(
+            &resent.body,
+            json!({"method": "code", "identifier": DEMO.0, "code": code}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(
+        ok.body["session"]["authentication_methods"][0]["method"],
+        "code"
+    );
+}
+
+#[tokio::test]
+async fn identifier_first_login() {
+    let k = Kratos::start(json!({"identifier_first": true})).await;
+    let flow = k.create("login", "").await;
+    assert_eq!(
+        node(&flow, "identifier").unwrap()["group"],
+        "identifier_first"
+    );
+    assert!(node(&flow, "password").is_none());
+    let unknown = k
+        .submit(
+            &flow,
+            json!({"method": "identifier_first", "identifier": "nobody@example.com"}),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.message_ids()),
+        (400, vec![4000037])
+    );
+    let step2 = k
+        .submit(
+            &unknown.body,
+            json!({"method": "identifier_first", "identifier": DEMO.0}),
+        )
+        .await;
+    assert_eq!(step2.status, 400, "step 2 is a 400 with the flow");
+    assert_eq!(
+        node(&step2.body, "identifier").unwrap()["attributes"]["type"],
+        "hidden"
+    );
+    assert!(node(&step2.body, "password").is_some());
+    let ok = k
+        .submit(
+            &step2.body,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+}
+
+// §2 and §3: second factors, AAL.
+
+/// Signs the demo user in, sets up TOTP in settings and returns the secret.
+async fn with_totp(k: &Kratos) -> String {
+    assert_eq!(k.login(DEMO.0, DEMO.1).await.status, 200);
+    let settings = k.create("settings", "").await;
+    let secret = node(&settings, "totp_secret_key")
+        .map(|_| ())
+        .and_then(|_| {
+            settings["ui"]["nodes"]
+                .as_array()?
+                .iter()
+                .find(|n| n["attributes"]["id"] == "totp_secret_key")
+                .and_then(|n| n["attributes"]["text"]["context"]["secret"].as_str())
+                .map(str::to_owned)
+        })
+        .or_else(|| {
+            settings["ui"]["nodes"]
+                .as_array()?
+                .iter()
+                .find(|n| n["attributes"]["id"] == "totp_secret_key")
+                .and_then(|n| n["attributes"]["text"]["context"]["secret"].as_str())
+                .map(str::to_owned)
+        })
+        .unwrap();
+    let qr = settings["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["attributes"]["id"] == "totp_qr")
+        .unwrap();
+    assert!(
+        qr["attributes"]["src"]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/png;base64,")
+    );
+    let wrong = k
+        .submit(&settings, json!({"method": "totp", "totp_code": "000000"}))
+        .await;
+    assert_eq!(
+        (wrong.status, wrong.node_message_ids("totp_code")),
+        (400, vec![4000008])
+    );
+    let code = k.get(&format!("/__dev/totp?secret={secret}")).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let saved = k
+        .submit(&wrong.body, json!({"method": "totp", "totp_code": code}))
+        .await;
+    assert_eq!(saved.status, 200, "{:?}", saved.body);
+    assert_eq!(saved.body["state"], "success");
+    assert!(node(&saved.body, "totp_unlink").is_some());
+    secret
+}
+
+#[tokio::test]
+async fn second_factor_is_required_after_the_first() {
+    let k = Kratos::start(json!({})).await;
+    let secret = with_totp(&k).await;
+    // whoami now insists on aal2 (required_aal: highest_available).
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(
+        (whoami.status, whoami.error_id()),
+        (403, Some("session_aal2_required"))
+    );
+    assert!(
+        whoami.body["redirect_browser_to"]
+            .as_str()
+            .unwrap()
+            .contains("aal=aal2")
+    );
+    let settings = k.get("/self-service/settings/browser").await;
+    assert_eq!(
+        (settings.status, settings.error_id()),
+        (403, Some("session_aal2_required"))
+    );
+
+    // A fresh password login answers 422 towards the aal2 login.
+    let fresh = k.other_browser();
+    let flow = fresh
+        .create("login", "?return_to=http://127.0.0.1:8080/done")
+        .await;
+    let first = fresh
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        (first.status, first.error_id()),
+        (422, Some("browser_location_change_required"))
+    );
+    let target = first.body["redirect_browser_to"].as_str().unwrap();
+    assert!(
+        target.contains("/self-service/login/browser?aal=aal2") && target.contains("return_to=")
+    );
+    assert!(
+        first
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_session=")),
+        "the aal1 session is issued"
+    );
+
+    let aal2 = fresh.create("login", "?aal=aal2").await;
+    assert_eq!(aal2["requested_aal"], "aal2");
+    assert_eq!(aal2["ui"]["messages"][0]["id"], 1010004);
+    assert_eq!(
+        node(&aal2, "identifier").unwrap()["attributes"]["type"],
+        "hidden"
+    );
+    assert!(node(&aal2, "password").is_none());
+    let wrong = fresh
+        .submit(&aal2, json!({"method": "totp", "totp_code": "123456x"}))
+        .await;
+    assert_eq!(wrong.node_message_ids("totp_code"), vec![4000008]);
+    let code = fresh
+        .get(&format!("/__dev/totp?secret={secret}"))
+        .await
+        .body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ok = fresh
+        .submit(&wrong.body, json!({"method": "totp", "totp_code": code}))
+        .await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.body["session"]["authenticator_assurance_level"], "aal2");
+    assert_eq!(fresh.get("/sessions/whoami").await.status, 200);
+    let already = fresh.get("/self-service/login/browser?aal=aal2").await;
+    assert_eq!(already.error_id(), Some("session_already_available"));
+}
+
+#[tokio::test]
+async fn backup_codes_reveal_regenerate_confirm_and_log_in() {
+    let k = Kratos::start(json!({"required_aal": "aal1"})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let settings = k.create("settings", "").await;
+    assert!(node(&settings, "lookup_secret_regenerate").is_some());
+    let generated = k
+        .submit(
+            &settings,
+            json!({"method": "lookup_secret", "lookup_secret_regenerate": true}),
+        )
+        .await;
+    assert_eq!(
+        generated.status, 200,
+        "an intermediate step is 200 with the flow"
+    );
+    assert_eq!(generated.body["state"], "show_form");
+    let codes_node = generated.body["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["attributes"]["id"] == "lookup_secret_codes")
+        .unwrap()
+        .clone();
+    let secrets = codes_node["attributes"]["text"]["context"]["secrets"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(secrets.len(), 12);
+    assert!(node(&generated.body, "lookup_secret_confirm").is_some());
+    let confirmed = k
+        .submit(
+            &generated.body,
+            json!({"method": "lookup_secret", "lookup_secret_confirm": true}),
+        )
+        .await;
+    assert_eq!(
+        (confirmed.status, confirmed.body["state"].as_str()),
+        (200, Some("success"))
+    );
+    assert_eq!(confirmed.message_ids(), vec![1050001]);
+    let revealed = k
+        .submit(
+            &confirmed.body,
+            json!({"method": "lookup_secret", "lookup_secret_reveal": true}),
+        )
+        .await;
+    assert_eq!(revealed.status, 200);
+    assert!(node(&revealed.body, "lookup_secret_disable").is_some());
+
+    let code = secrets[0]["context"]["secret"].as_str().unwrap();
+    let other = k.other_browser();
+    other.login(DEMO.0, DEMO.1).await;
+    let aal2 = other.create("login", "?aal=aal2").await;
+    let invalid = other
+        .submit(
+            &aal2,
+            json!({"method": "lookup_secret", "lookup_secret": "nope"}),
+        )
+        .await;
+    assert_eq!(invalid.node_message_ids("lookup_secret"), vec![4000016]);
+    let ok = other
+        .submit(
+            &invalid.body,
+            json!({"method": "lookup_secret", "lookup_secret": code}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    let third = k.other_browser();
+    third.login(DEMO.0, DEMO.1).await;
+    let again = third.create("login", "?aal=aal2").await;
+    let used = third
+        .submit(
+            &again,
+            json!({"method": "lookup_secret", "lookup_secret": code}),
+        )
+        .await;
+    assert_eq!(used.node_message_ids("lookup_secret"), vec![4000012]);
+}
+
+#[tokio::test]
+async fn an_aal2_flow_needs_the_aal1_session() {
+    let k = Kratos::start(json!({})).await;
+    with_totp(&k).await;
+    let aal2 = k.create("login", "?aal=aal2").await;
+    // Another browser, without the aal1 session, submits that aal2 flow
+    // (with a valid CSRF token of its own).
+    let stranger = k.other_browser();
+    let own = stranger.create("login", "").await;
+    let refused = stranger
+        .submit(
+            &aal2,
+            json!({"method": "totp", "totp_code": "123456", "csrf_token": csrf(&own)}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.error_id()),
+        (401, Some("session_aal1_required"))
+    );
+}
+
+#[tokio::test]
+async fn login_can_require_a_verified_address() {
+    let k = Kratos::start(json!({"require_verified_address": true})).await;
+    k.register("unverified@example.com", "a good password")
+        .await;
+    let other = k.other_browser();
+    let refused = other
+        .login("unverified@example.com", "a good password")
+        .await;
+    assert_eq!(
+        (refused.status, refused.error_id()),
+        (403, Some("session_verified_address_required"))
+    );
+    let next = &refused.body["error"]["details"]["continue_with"][0];
+    assert_eq!(next["action"], "show_verification_ui");
+    let id = next["flow"]["id"].as_str().unwrap();
+    assert_eq!(
+        other
+            .get(&format!("/self-service/verification/flows?id={id}"))
+            .await
+            .body["state"],
+        "sent_email"
+    );
+    assert_eq!(
+        other.login(DEMO.0, DEMO.1).await.status,
+        200,
+        "verified addresses pass"
+    );
+}
+
+// §2 OIDC.
+
+#[tokio::test]
+async fn oidc_login_goes_through_the_provider_page() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k
+        .create("login", "?return_to=http://127.0.0.1:8080/after-oidc")
+        .await;
+    let started = k
+        .submit(&flow, json!({"method": "oidc", "provider": "fake"}))
+        .await;
+    assert_eq!(
+        (started.status, started.error_id()),
+        (422, Some("browser_location_change_required"))
+    );
+    assert!(
+        started
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_continuity="))
+    );
+    let provider = started.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page = k.navigate(provider.trim_start_matches(&k.base)).await;
+    assert_eq!(page.status, 200);
+    let state = provider.split("state=").nth(1).unwrap();
+    let back = k
+        .post_form(
+            "/__dev/oidc/authorize",
+            &[
+                ("state", state),
+                ("email", "social@example.com"),
+                ("action", "allow"),
+            ],
+        )
+        .await;
+    assert_eq!(back.status, 303);
+    let callback = back.location();
+    assert!(callback.contains("/self-service/methods/oidc/callback/fake?code="));
+    let done = k.navigate(callback.trim_start_matches(&k.base)).await;
+    assert_eq!(
+        (done.status, done.location().as_str()),
+        (303, "http://127.0.0.1:8080/after-oidc")
+    );
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(
+        whoami.body["identity"]["traits"]["email"],
+        "social@example.com"
+    );
+    assert_eq!(whoami.body["authentication_methods"][0]["provider"], "fake");
+
+    // The same e-mail as an existing password account: sign in there first.
+    let other = k.other_browser();
+    let flow = other.create("login", "").await;
+    let started = other.submit(&flow, json!({"provider": "fake"})).await;
+    let provider = started.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let state = provider.split("state=").nth(1).unwrap();
+    let back = other
+        .post_form(
+            "/__dev/oidc/authorize",
+            &[("state", state), ("email", DEMO.0), ("action", "allow")],
+        )
+        .await;
+    let done = other
+        .navigate(back.location().trim_start_matches(&k.base))
+        .await;
+    assert!(
+        done.location()
+            .starts_with("http://127.0.0.1:8080/login?flow=")
+    );
+    let id = done.location().split("flow=").nth(1).unwrap().to_owned();
+    let login = other
+        .get(&format!("/self-service/login/flows?id={id}"))
+        .await;
+    assert_eq!(login.message_ids(), vec![1010016]);
+
+    // Cancelling at the provider comes back with a message.
+    let third = k.other_browser();
+    let flow = third.create("registration", "").await;
+    let started = third
+        .submit(&flow, json!({"method": "oidc", "provider": "fake"}))
+        .await;
+    let state = started.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .split("state=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let back = third
+        .post_form(
+            "/__dev/oidc/authorize",
+            &[("state", &state), ("action", "deny")],
+        )
+        .await;
+    let done = third
+        .navigate(back.location().trim_start_matches(&k.base))
+        .await;
+    assert!(
+        done.location()
+            .starts_with("http://127.0.0.1:8080/registration?flow=")
+    );
+}
+
+// §4 Registration.
+
+#[tokio::test]
+async fn registration_with_password() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("registration", "").await;
+    assert_eq!(
+        node(&flow, "traits.email").unwrap()["attributes"]["type"],
+        "email"
+    );
+    assert_eq!(
+        node(&flow, "password").unwrap()["attributes"]["autocomplete"],
+        "new-password"
+    );
+
+    let empty = k.submit(&flow, json!({"method": "password"})).await;
+    assert_eq!(empty.status, 400);
+    assert_eq!(empty.node_message_ids("traits.email"), vec![4000002]);
+    assert_eq!(empty.node_message_ids("password"), vec![4000002]);
+    let invalid = k
+        .submit(
+            &empty.body,
+            json!({"method": "password", "traits": {"email": "not-an-email"}, "password": "short"}),
+        )
+        .await;
+    assert_eq!(invalid.node_message_ids("traits.email"), vec![4000040]);
+    assert_eq!(invalid.node_message_ids("password"), vec![4000032]);
+    assert_eq!(
+        node(&invalid.body, "traits.email").unwrap()["attributes"]["value"],
+        "not-an-email"
+    );
+    let similar = k.submit(&invalid.body, json!({"method": "password", "traits": {"email": "alice@example.com"}, "password": "alice@example.com"})).await;
+    assert_eq!(similar.node_message_ids("password"), vec![4000031]);
+    let duplicate = k.submit(&similar.body, json!({"method": "password", "traits": {"email": DEMO.0}, "password": "a good password"})).await;
+    assert_eq!(duplicate.message_ids(), vec![4000007]);
+
+    let ok = k
+        .submit(&duplicate.body, json!({"method": "password", "traits.email": "new@example.com", "traits.newsletter": "true", "password": "a good password"}))
+        .await;
+    assert_eq!(ok.status, 200, "{:?}", ok.body);
+    assert_eq!(ok.body["identity"]["traits"]["email"], "new@example.com");
+    assert_eq!(
+        ok.body["identity"]["traits"]["newsletter"], true,
+        "booleans are typed from the schema"
+    );
+    assert_eq!(
+        ok.body["identity"]["verifiable_addresses"][0]["verified"],
+        false
+    );
+    assert_eq!(
+        ok.body["session"]["identity"]["id"],
+        ok.body["identity"]["id"]
+    );
+    assert!(
+        ok.set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_session="))
+    );
+    let actions: Vec<&str> = ok.body["continue_with"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, vec!["show_verification_ui", "redirect_browser_to"]);
+    let verification = &ok.body["continue_with"][0]["flow"];
+    assert_eq!(verification["verifiable_address"], "new@example.com");
+    let flow = k
+        .get(&format!(
+            "/self-service/verification/flows?id={}",
+            verification["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(flow.body["state"], "sent_email");
+    assert!(k.mailed_code("new@example.com").await.len() == 6);
+}
+
+#[tokio::test]
+async fn registration_create_and_submit_while_signed_in_or_disabled() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("registration", "").await;
+    k.login(DEMO.0, DEMO.1).await;
+    let create = k.get("/self-service/registration/browser").await;
+    assert_eq!(
+        (create.status, create.error_id()),
+        (400, Some("session_already_available"))
+    );
+    // Kratos's quirk: a signed-in browser's registration submit is a 303 home, even for JSON.
+    let submit = k.submit(&flow, json!({"method": "password", "traits": {"email": "x@example.com"}, "password": "a good password"})).await;
+    assert_eq!(
+        (submit.status, submit.location().as_str()),
+        (303, "http://127.0.0.1:8080/")
+    );
+
+    let disabled = Kratos::start(json!({"registration_enabled": false})).await;
+    let answer = disabled.get("/self-service/registration/browser").await;
+    assert_eq!(
+        (answer.status, answer.error_id()),
+        (400, Some("self_service_flow_disabled"))
+    );
+}
+
+#[tokio::test]
+async fn two_step_registration() {
+    let k = Kratos::start(json!({"two_step_registration": true})).await;
+    let flow = k.create("registration", "").await;
+    assert!(node(&flow, "password").is_none());
+    let profile_button = flow["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["attributes"]["value"] == "profile")
+        .unwrap();
+    assert_eq!(profile_button["group"], "profile");
+    let invalid = k
+        .submit(
+            &flow,
+            json!({"method": "profile", "traits": {"email": "bad"}}),
+        )
+        .await;
+    assert_eq!(invalid.node_message_ids("traits.email"), vec![4000040]);
+    let step2 = k.submit(&invalid.body, json!({"method": "profile", "traits": {"email": "two@example.com", "name": {"first": "Two"}}})).await;
+    assert_eq!(step2.status, 400);
+    assert_eq!(
+        node(&step2.body, "traits.email").unwrap()["attributes"]["type"],
+        "hidden"
+    );
+    assert!(node(&step2.body, "password").is_some());
+    assert!(node(&step2.body, "screen").is_some());
+    let back = k.submit(&step2.body, json!({"method": "profile", "screen": "previous", "traits": {"email": "two@example.com", "name": {"first": "Two"}}})).await;
+    assert_eq!(
+        node(&back.body, "traits.email").unwrap()["attributes"]["type"],
+        "email"
+    );
+    assert_eq!(
+        node(&back.body, "traits.name.first").unwrap()["attributes"]["value"],
+        "Two"
+    );
+    let step2 = k
+        .submit(
+            &back.body,
+            json!({"method": "profile", "traits": {"email": "two@example.com"}}),
+        )
+        .await;
+    let ok = k.submit(&step2.body, json!({"method": "password", "traits": {"email": "two@example.com"}, "password": "a good password"})).await;
+    assert_eq!(ok.status, 200);
+}
+
+#[tokio::test]
+async fn registration_by_code() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("registration", "").await;
+    let sent = k
+        .submit(
+            &flow,
+            json!({"method": "code", "traits": {"email": "coded@example.com"}}),
+        )
+        .await;
+    assert_eq!(
+        (sent.status, sent.body["state"].as_str()),
+        (400, Some("sent_email"))
+    );
+    assert_eq!(sent.message_ids(), vec![1040005]);
+    let wrong = k
+        .submit(&sent.body, json!({"method": "code", "code": "999999x"}))
+        .await;
+    assert_eq!(wrong.message_ids(), vec![4040003]);
+    let code = k.mailed_code("coded@example.com").await;
+    let ok = k
+        .submit(&wrong.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(
+        ok.body["identity"]["verifiable_addresses"][0]["verified"], true,
+        "the code proved the address"
+    );
+    assert!(
+        ok.body["continue_with"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["action"] != "show_verification_ui")
+    );
+}
+
+// §5 Recovery.
+
+#[tokio::test]
+async fn recovery_by_code_hands_over_to_settings() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("recovery", "").await;
+    let invalid = k
+        .submit(&flow, json!({"method": "code", "email": "not-an-email"}))
+        .await;
+    assert_eq!(
+        (invalid.status, invalid.node_message_ids("email")),
+        (400, vec![4000040])
+    );
+    let sent = k
+        .submit(&invalid.body, json!({"method": "code", "email": DEMO.0}))
+        .await;
+    assert_eq!(
+        (sent.status, sent.body["state"].as_str()),
+        (200, Some("sent_email"))
+    );
+    assert_eq!(sent.message_ids(), vec![1060003]);
+    assert_eq!(
+        node(&sent.body, "code").unwrap()["attributes"]["maxlength"],
+        6
+    );
+    let resend = sent.body["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["attributes"]["name"] == "email")
+        .unwrap();
+    assert_eq!(resend["attributes"]["type"], "submit");
+    let wrong = k
+        .submit(&sent.body, json!({"method": "code", "code": "000000x"}))
+        .await;
+    assert_eq!((wrong.status, wrong.message_ids()), (400, vec![4060006]));
+    let code = k.mailed_code(DEMO.0).await;
+    let done = k
+        .submit(&wrong.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(
+        (done.status, done.error_id()),
+        (422, Some("browser_location_change_required"))
+    );
+    assert!(
+        done.set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_session="))
+    );
+    let settings_url = done.body["redirect_browser_to"].as_str().unwrap();
+    assert!(settings_url.starts_with("http://127.0.0.1:8080/settings?flow="));
+    let id = settings_url.split("flow=").nth(1).unwrap();
+    let settings = k
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!(settings.status, 200);
+    assert_eq!(settings.message_ids(), vec![1060001]);
+    // The session is privileged: the password can be changed right away.
+    let changed = k
+        .submit(
+            &settings.body,
+            json!({"method": "password", "password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(changed.status, 200);
+    assert_eq!(
+        k.other_browser()
+            .login(DEMO.0, "a brand new password")
+            .await
+            .status,
+        200
+    );
+
+    // Unknown addresses look the same (no enumeration) but no code works.
+    let other = k.other_browser();
+    let flow = other.create("recovery", "").await;
+    let sent = other
+        .submit(
+            &flow,
+            json!({"method": "code", "email": "nobody@example.com"}),
+        )
+        .await;
+    assert_eq!(sent.body["state"], "sent_email");
+    let mails = other.get("/__dev/mail?to=nobody@example.com").await.body;
+    assert!(mails[0]["code"].is_null());
+}
+
+#[tokio::test]
+async fn recovery_with_continue_with_transitions() {
+    let k = Kratos::start(json!({"continue_with_transitions": true})).await;
+    let flow = k.create("recovery", "").await;
+    let sent = k
+        .submit(&flow, json!({"method": "code", "email": DEMO.0}))
+        .await;
+    let code = k.mailed_code(DEMO.0).await;
+    let done = k
+        .submit(&sent.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.status, 200);
+    assert_eq!(done.body["state"], "passed_challenge");
+    assert_eq!(done.body["continue_with"][0]["action"], "show_settings_ui");
+    assert!(done.body["continue_with"][0]["flow"]["id"].is_string());
+}
+
+#[tokio::test]
+async fn expired_recovery_and_verification_redirect_to_a_new_flow() {
+    let k = Kratos::start(json!({})).await;
+    for kind in ["recovery", "verification"] {
+        let flow = k.create(kind, "").await;
+        let id = flow["id"].as_str().unwrap();
+        k.post(&format!("/__dev/flows/{id}/expire"), json!({}))
+            .await;
+        let expired = k
+            .submit(&flow, json!({"method": "code", "email": DEMO.0}))
+            .await;
+        assert_eq!(expired.status, 303, "{kind}");
+        let location = expired.location();
+        assert!(
+            location.starts_with(&format!("{}/self-service/{kind}/flows?id=", k.base)),
+            "{location}"
+        );
+        // A followed redirect is a GET of the new flow, which explains itself.
+        let followed = k.get(location.trim_start_matches(&k.base)).await;
+        assert_eq!(followed.status, 200, "{kind}: {:?}", followed.body);
+        let expected = if kind == "recovery" { 4060005 } else { 4070005 };
+        assert_eq!(followed.message_ids(), vec![expected]);
+    }
+}
+
+// §6 Verification.
+
+#[tokio::test]
+async fn verification_by_code() {
+    let k = Kratos::start(json!({})).await;
+    k.register("verify-me@example.com", "a good password").await;
+    let other = k.other_browser();
+    let flow = other
+        .create("verification", "?return_to=http://127.0.0.1:8080/verified")
+        .await;
+    let sent = other
+        .submit(
+            &flow,
+            json!({"method": "code", "email": "verify-me@example.com"}),
+        )
+        .await;
+    assert_eq!(
+        (sent.status, sent.body["state"].as_str()),
+        (200, Some("sent_email"))
+    );
+    assert_eq!(sent.message_ids(), vec![1080003]);
+    let wrong = other
+        .submit(&sent.body, json!({"method": "code", "code": "111111x"}))
+        .await;
+    assert_eq!((wrong.status, wrong.message_ids()), (400, vec![4070006]));
+    let code = other.mailed_code("verify-me@example.com").await;
+    let done = other
+        .submit(&wrong.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.status, 200);
+    assert_eq!(done.body["state"], "passed_challenge");
+    assert_eq!(done.message_ids(), vec![1080002]);
+    assert_eq!(done.body["ui"]["method"], "GET");
+    assert_eq!(done.body["ui"]["action"], "http://127.0.0.1:8080/verified");
+    let nodes = done.body["ui"]["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 1, "only the continue link, no csrf node");
+    assert_eq!(nodes[0]["type"], "a");
+    assert_eq!(nodes[0]["attributes"]["id"], "continue");
+    assert_eq!(
+        nodes[0]["attributes"]["href"],
+        "http://127.0.0.1:8080/verified"
+    );
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(
+        whoami.body["identity"]["verifiable_addresses"][0]["verified"],
+        true
+    );
+}
+
+// §7 Settings.
+
+#[tokio::test]
+async fn settings_need_a_session() {
+    let k = Kratos::start(json!({})).await;
+    let create = k.get("/self-service/settings/browser").await;
+    assert_eq!(
+        (create.status, create.error_id()),
+        (401, Some("session_inactive"))
+    );
+    let browser = k.navigate("/self-service/settings/browser").await;
+    assert_eq!(browser.status, 303);
+    assert!(
+        browser
+            .location()
+            .contains("/self-service/login/browser?return_to=")
+    );
+
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k.create("settings", "").await;
+    assert_eq!(flow["state"], "show_form");
+    assert_eq!(flow["identity"]["traits"]["email"], DEMO.0);
+    let id = flow["id"].as_str().unwrap();
+    // The get endpoint: the session protects it (no CSRF check); plain 401 without one.
+    let anonymous = k
+        .other_browser()
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!((anonymous.status, anonymous.error_id()), (401, None));
+    let intruder = k.other_browser();
+    intruder
+        .register("intruder@example.com", "a good password")
+        .await;
+    let mismatch = intruder
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!(
+        (mismatch.status, mismatch.error_id()),
+        (403, Some("security_identity_mismatch"))
+    );
+    let submit = intruder
+        .submit(
+            &flow,
+            json!({"method": "profile", "traits": {"email": "x@example.com"}}),
+        )
+        .await;
+    assert_eq!(submit.status, 403);
+
+    k.post(&format!("/__dev/flows/{id}/expire"), json!({}))
+        .await;
+    let expired = k
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!(
+        (expired.status, expired.error_id()),
+        (410, None),
+        "settings' 410 has no id"
+    );
+    assert!(expired.body["error"]["details"]["redirect_to"].is_string());
+    let submitted = k
+        .submit(
+            &flow,
+            json!({"method": "profile", "traits": {"email": DEMO.0}}),
+        )
+        .await;
+    assert_eq!(
+        (submitted.status, submitted.error_id()),
+        (410, Some("self_service_flow_expired"))
+    );
+    assert!(submitted.body["use_flow_id"].is_string());
+}
+
+#[tokio::test]
+async fn settings_profile_and_password() {
+    let k = Kratos::start(json!({"required_aal": "aal1"})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k
+        .create("settings", "?return_to=http://127.0.0.1:8080/profile-done")
+        .await;
+    let invalid = k
+        .submit(&flow, json!({"method": "profile", "traits": {"email": ""}}))
+        .await;
+    assert_eq!(
+        (invalid.status, invalid.node_message_ids("traits.email")),
+        (400, vec![4000002])
+    );
+    let saved = k
+        .submit(
+            &invalid.body,
+            json!({"method": "profile", "traits": {"email": DEMO.0, "name": {"first": "Ada"}}}),
+        )
+        .await;
+    assert_eq!(
+        (saved.status, saved.body["state"].as_str()),
+        (200, Some("success"))
+    );
+    assert_eq!(saved.message_ids(), vec![1050001]);
+    assert_eq!(saved.body["ui"]["messages"][0]["type"], "success");
+    assert_eq!(saved.body["identity"]["traits"]["name"]["first"], "Ada");
+    let last = saved.body["continue_with"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last["redirect_browser_to"],
+        "http://127.0.0.1:8080/profile-done"
+    );
+    assert!(
+        saved
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_session=")),
+        "the session cookie is re-issued"
+    );
+
+    let short = k
+        .submit(
+            &saved.body,
+            json!({"method": "password", "password": "short"}),
+        )
+        .await;
+    assert_eq!(short.node_message_ids("password"), vec![4000032]);
+    let same = k
+        .submit(
+            &short.body,
+            json!({"method": "password", "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        same.node_message_ids("password"),
+        vec![4000039],
+        "{}",
+        same.body
+    );
+    let changed = k
+        .submit(
+            &same.body,
+            json!({"method": "password", "password": "another good password"}),
+        )
+        .await;
+    assert_eq!(changed.status, 200);
+
+    // Changing the e-mail sends a verification code and says so.
+    let email = k
+        .submit(
+            &changed.body,
+            json!({"method": "profile", "traits": {"email": "ada@example.com"}}),
+        )
+        .await;
+    assert_eq!(email.status, 200);
+    assert_eq!(
+        email.body["continue_with"][0]["action"],
+        "show_verification_ui"
+    );
+    assert_eq!(
+        email.body["identity"]["verifiable_addresses"][0]["verified"],
+        false
+    );
+}
+
+#[tokio::test]
+async fn privileged_changes_need_a_fresh_login() {
+    let k = Kratos::start(json!({"required_aal": "aal1"})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k.create("settings", "").await;
+    k.post("/__dev/sessions/age", json!({"seconds": 3600}))
+        .await;
+    let refused = k
+        .submit(
+            &flow,
+            json!({"method": "password", "password": "another good password"}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.error_id()),
+        (403, Some("session_refresh_required"))
+    );
+    let target = refused.body["redirect_browser_to"].as_str().unwrap();
+    assert!(target.contains("/self-service/login/browser?refresh=true&return_to="));
+    assert!(target.contains("self-service%2Fsettings%3Fflow%3D"));
+    // A profile change that keeps the e-mail is not privileged.
+    let profile = k
+        .submit(
+            &flow,
+            json!({"method": "profile", "traits": {"email": DEMO.0, "name": {"last": "Later"}}}),
+        )
+        .await;
+    assert_eq!(profile.status, 200);
+    // Re-authenticating (refresh) makes it privileged again; Kratos's own
+    // settings URL then sends browsers back to the settings UI.
+    let refresh = k.create("login", "?refresh=true").await;
+    assert_eq!(
+        k.submit(
+            &refresh,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1})
+        )
+        .await
+        .status,
+        200
+    );
+    let ok = k
+        .submit(
+            &profile.body,
+            json!({"method": "password", "password": "another good password"}),
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    let back = k
+        .navigate(&format!(
+            "/self-service/settings?flow={}",
+            flow["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(back.status, 303);
+    assert!(
+        back.location()
+            .starts_with("http://127.0.0.1:8080/settings?flow=")
+    );
+}
+
+#[tokio::test]
+async fn settings_link_and_unlink_the_provider() {
+    let k = Kratos::start(json!({"required_aal": "aal1"})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k.create("settings", "").await;
+    assert_eq!(node(&flow, "link").unwrap()["attributes"]["value"], "fake");
+    let started = k
+        .submit(&flow, json!({"method": "oidc", "link": "fake"}))
+        .await;
+    assert_eq!(started.status, 422);
+    let state = started.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .split("state=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let back = k
+        .post_form(
+            "/__dev/oidc/authorize",
+            &[
+                ("state", &state),
+                ("email", "linked@example.com"),
+                ("action", "allow"),
+            ],
+        )
+        .await;
+    let done = k
+        .navigate(back.location().trim_start_matches(&k.base))
+        .await;
+    assert!(
+        done.location()
+            .starts_with("http://127.0.0.1:8080/settings?flow=")
+    );
+    let linked = k
+        .get(&format!(
+            "/self-service/settings/flows?id={}",
+            flow["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(linked.body["state"], "success");
+    assert!(node(&linked.body, "unlink").is_some());
+    let unlinked = k.submit(&linked.body, json!({"unlink": "fake"})).await;
+    assert_eq!(unlinked.status, 200);
+    assert!(node(&unlinked.body, "link").is_some());
+}
+
+// §8 Logout, whoami, errors, webauthn.js.
+
+#[tokio::test]
+async fn logout() {
+    let k = Kratos::start(json!({})).await;
+    let none = k.get("/self-service/logout/browser").await;
+    assert_eq!(
+        (none.status, none.error_id()),
+        (401, Some("session_inactive"))
+    );
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k
+        .get("/self-service/logout/browser?return_to=http://127.0.0.1:8080/bye")
+        .await;
+    assert_eq!(flow.status, 200);
+    let url = flow.body["logout_url"].as_str().unwrap().to_owned();
+    let token = flow.body["logout_token"].as_str().unwrap();
+    assert!(url.contains(&format!("token={token}")) && url.contains("return_to="));
+    let forbidden = k
+        .get("/self-service/logout/browser?return_to=https://evil.example/")
+        .await;
+    assert_eq!(
+        forbidden.error_id(),
+        Some("self_service_flow_return_to_forbidden")
+    );
+
+    assert_eq!(k.get("/self-service/logout").await.status, 400);
+    let mismatch = k.get("/self-service/logout?token=wrong").await;
+    assert_eq!(mismatch.status, 403);
+    let done = k.get(url.trim_start_matches(&k.base)).await;
+    assert_eq!(done.status, 204);
+    let cookies = done.set_cookies();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_session=;") && c.contains("Max-Age=0"))
+    );
+    assert!(cookies.iter().any(|c| c.starts_with("csrf_token_")));
+    assert_eq!(k.get("/sessions/whoami").await.status, 401);
+    assert_eq!(k.get(url.trim_start_matches(&k.base)).await.status, 401);
+
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k
+        .get("/self-service/logout/browser?return_to=http://127.0.0.1:8080/bye")
+        .await;
+    let url = flow.body["logout_url"].as_str().unwrap().to_owned();
+    let browser = k.navigate(url.trim_start_matches(&k.base)).await;
+    assert_eq!(
+        (browser.status, browser.location().as_str()),
+        (303, "http://127.0.0.1:8080/bye")
+    );
+}
+
+#[tokio::test]
+async fn whoami_and_sessions() {
+    let k = Kratos::start(json!({})).await;
+    let anonymous = k.get("/sessions/whoami").await;
+    assert_eq!(
+        (anonymous.status, anonymous.error_id()),
+        (401, None),
+        "whoami's 401 has no id"
+    );
+    k.login(DEMO.0, DEMO.1).await;
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(whoami.status, 200);
+    assert_eq!(whoami.body["active"], true);
+    assert_eq!(whoami.body["identity"]["traits"]["email"], DEMO.0);
+    assert!(
+        whoami.body["identity"].get("credentials").is_none(),
+        "credentials never leave the server"
+    );
+    assert_eq!(
+        whoami.headers["x-kratos-authenticated-identity-id"],
+        whoami.body["identity"]["id"].as_str().unwrap()
+    );
+
+    let phone = k.other_browser();
+    phone.login(DEMO.0, DEMO.1).await;
+    let laptop = k.other_browser();
+    laptop.login(DEMO.0, DEMO.1).await;
+    let others = k.get("/sessions").await;
+    assert_eq!(others.status, 200);
+    let list = others.body.as_array().unwrap();
+    assert_eq!(list.len(), 2, "the other two sessions");
+    let current = whoami.body["id"].as_str().unwrap();
+    assert_eq!(
+        k.send("DELETE", &format!("/sessions/{current}"), true, None)
+            .await
+            .status,
+        400
+    );
+    let one = list[0]["id"].as_str().unwrap();
+    assert_eq!(
+        k.send("DELETE", &format!("/sessions/{one}"), true, None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        k.send("DELETE", &format!("/sessions/{one}"), true, None)
+            .await
+            .status,
+        404
+    );
+    let rest = k.send("DELETE", "/sessions", true, None).await;
+    assert_eq!(rest.body["count"], 1);
+    assert_eq!(phone.get("/sessions/whoami").await.status, 401);
+    assert_eq!(laptop.get("/sessions/whoami").await.status, 401);
+    assert_eq!(k.get("/sessions/whoami").await.status, 200);
+}
+
+#[tokio::test]
+async fn errors_endpoint_and_webauthn_script() {
+    let k = Kratos::start(json!({})).await;
+    let stub = k.get("/self-service/errors?id=stub:500").await;
+    assert_eq!(stub.status, 200);
+    assert_eq!(stub.body["error"]["code"], 500);
+    assert_eq!(k.get("/self-service/errors?id=unknown").await.status, 404);
+
+    let flow = k.create("login", "").await;
+    let script = flow["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["type"] == "script")
+        .unwrap();
+    let src = script["attributes"]["src"].as_str().unwrap();
+    assert_eq!(src, format!("{}/.well-known/ory/webauthn.js", k.base));
+    let response = k.client.get(src).send().await.unwrap();
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let bytes = response.bytes().await.unwrap();
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha512::digest(&bytes));
+    assert_eq!(
+        script["attributes"]["integrity"],
+        format!("sha512-{digest}"),
+        "integrity matches the served bytes"
+    );
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    for function in [
+        "oryWebAuthnLogin",
+        "oryWebAuthnRegistration",
+        "oryPasskeyLogin",
+        "oryPasskeyLoginAutocompleteInit",
+        "oryPasskeyRegistration",
+        "oryPasskeySettingsRegistration",
+    ] {
+        assert!(text.contains(function), "{function}");
+    }
+    let trigger = node(&flow, "passkey_login_trigger").unwrap();
+    assert_eq!(trigger["attributes"]["onclickTrigger"], "oryPasskeyLogin");
+    assert_eq!(
+        node(&flow, "passkey_login").unwrap()["attributes"]["onloadTrigger"],
+        "oryPasskeyLoginAutocompleteInit"
+    );
+    let challenge: Value = serde_json::from_str(
+        node(&flow, "passkey_challenge").unwrap()["attributes"]["value"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(challenge["publicKey"]["challenge"].is_string());
+}
+
+// §9 CORS and faults.
+
+#[tokio::test]
+async fn cors_for_allowed_origins_only() {
+    let k =
+        Kratos::start(json!({"cors_origins": ["http://app.example.com", "https://*.example.org"]}))
+            .await;
+    let preflight = k
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/self-service/login?flow=x", k.base),
+        )
+        .header("Origin", "http://app.example.com")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    let h = preflight.headers();
+    assert_eq!(h["access-control-allow-origin"], "http://app.example.com");
+    assert_eq!(h["access-control-allow-credentials"], "true");
+    assert!(
+        h["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
+    assert_eq!(h["access-control-allow-headers"], "content-type");
+
+    let actual = k
+        .client
+        .get(format!("{}/self-service/login/browser", k.base))
+        .header("Origin", "https://a.example.org")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        actual.headers()["access-control-allow-origin"],
+        "https://a.example.org"
+    );
+    assert!(
+        actual.headers()["access-control-expose-headers"]
+            .to_str()
+            .unwrap()
+            .contains("Set-Cookie")
+    );
+
+    let denied = k
+        .client
+        .get(format!("{}/self-service/login/browser", k.base))
+        .header("Origin", "http://evil.example.net")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        denied
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn injected_faults() {
+    let k = Kratos::start(json!({})).await;
+    k.post(
+        "/__dev/faults",
+        json!({"path": "/self-service/login/browser", "status": 503, "count": 1}),
+    )
+    .await;
+    assert_eq!(k.get("/self-service/login/browser").await.status, 503);
+    assert_eq!(
+        k.get("/self-service/login/browser").await.status,
+        200,
+        "only the next request"
+    );
+
+    k.post(
+        "/__dev/faults",
+        json!({"path": "/sessions/whoami", "drop": true}),
+    )
+    .await;
+    let dropped = k
+        .client
+        .get(format!("{}/sessions/whoami", k.base))
+        .send()
+        .await;
+    assert!(
+        dropped.is_err(),
+        "the connection is dropped without an answer"
+    );
+
+    k.post("/__dev/faults", json!({"path": "/health", "delay_ms": 300}))
+        .await;
+    let started = std::time::Instant::now();
+    assert_eq!(k.get("/health/ready").await.status, 200);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(300));
+
+    k.post(
+        "/__dev/faults",
+        json!({"path": "/self-service", "status": 500, "count": 5}),
+    )
+    .await;
+    k.send("DELETE", "/__dev/faults", true, None).await;
+    assert_eq!(k.get("/self-service/login/browser").await.status, 200);
+}
+
+#[tokio::test]
+async fn configuration_changes_at_run_time() {
+    let k = Kratos::start(json!({})).await;
+    assert!(node(&k.create("login", "").await, "password").is_some());
+    k.configure(json!({"identifier_first": true})).await;
+    assert!(node(&k.create("login", "").await, "password").is_none());
+    let invalid = k
+        .post("/__dev/config", json!({"required_aal": "aal7"}))
+        .await;
+    assert_eq!(invalid.status, 400);
+    let reset = k.post("/__dev/reset", json!({})).await;
+    assert_eq!(reset.status, 204);
+    assert_eq!(
+        k.login(DEMO.0, DEMO.1).await.status,
+        200,
+        "the demo account is seeded again"
+    );
+}
