@@ -3,7 +3,9 @@
 //!
 //! Routes are the last path segment: `login`, `registration`, `recovery`,
 //! `verification`, `settings`, `error`; anything else is the home page. The
-//! pages can therefore live under any prefix (`/auth/login`).
+//! pages can therefore live under any prefix (`/auth/login`). Moving between
+//! the app's own pages uses the History API; everything else (Kratos, other
+//! sites) is a full navigation.
 
 mod pages;
 mod route;
@@ -31,19 +33,15 @@ pub fn config_from_document(ui_base: &str) -> KratosConfig {
             .ok()??;
         element.get_attribute("content")
     };
-    let mut config =
-        KratosConfig::new(meta("kratos-url").unwrap_or_default()).with_ui_base(ui_base);
-    if let Some(url) = meta("kratos-return-url").filter(|url| !url.is_empty()) {
-        config = config.with_default_return_url(url);
-    } else {
-        config = config.with_default_return_url(ui_base);
+    let config = KratosConfig::new(meta("kratos-url").unwrap_or_default()).with_ui_base(ui_base);
+    match meta("kratos-return-url").filter(|url| !url.is_empty()) {
+        Some(url) => config.with_default_return_url(url),
+        None => config.with_default_return_url(ui_base),
     }
-    config
 }
 
-/// The drop-in app: picks the page from the address bar.
-#[component]
-pub fn App() -> impl IntoView {
+/// The address bar's path and query.
+fn current_location() -> (String, String) {
     let location = web_sys::window().map(|w| w.location());
     let path = location
         .as_ref()
@@ -53,14 +51,84 @@ pub fn App() -> impl IntoView {
         .as_ref()
         .and_then(|l| l.search().ok())
         .unwrap_or_default();
-    let (route, ui_base) = Route::from_path(&path);
+    (path, search)
+}
+
+/// The path and query of `url` if it is one of this app's pages (same
+/// origin, same base path); `None` for Kratos's endpoints and other sites.
+fn app_page(url: &str, ui_base: &str) -> Option<(String, String)> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let local = if let Some(rest) = url.strip_prefix(&origin) {
+        rest
+    } else if url.starts_with('/') && !url.starts_with("//") {
+        url
+    } else {
+        return None;
+    };
+    let (path, query) = match local.split_once('?') {
+        Some((path, query)) => (path, format!("?{query}")),
+        None => (local, String::new()),
+    };
+    let path = if path.is_empty() { "/" } else { path };
+    let (_, base) = Route::from_path(path);
+    (base == ui_base).then(|| (path.to_owned(), query))
+}
+
+/// The drop-in app: picks the page from the address bar.
+#[component]
+pub fn App() -> impl IntoView {
+    let location = RwSignal::new(current_location());
+    let (_, ui_base) = Route::from_path(&location.get_untracked().0);
     let config = config_from_document(&ui_base);
-    let params = crate::url::parse_query(&search);
     provide_context(config.clone());
-    provide_context(Navigator::default());
+
+    // The app's own pages are shown without reloading; anything else is a
+    // full navigation.
+    let navigator = Navigator::new(move |url: &str| match app_page(url, &ui_base) {
+        Some((path, query)) => {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.push_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("{path}{query}")),
+                );
+            }
+            location.set((path, query));
+        }
+        None => {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(url);
+            }
+        }
+    });
+    provide_context(navigator);
+    let _back = window_event_listener(leptos::ev::popstate, move |_| {
+        location.set(current_location())
+    });
+
+    // After moving to another page, focus its heading (screen readers
+    // announce the new page; keyboard users start at its top).
+    Effect::new(move |first: Option<()>| {
+        location.track();
+        if first.is_some() {
+            request_animation_frame(|| {
+                let heading = document().query_selector(".lk-title").ok().flatten();
+                if let Some(heading) = heading
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
+                    let _ = heading.focus();
+                }
+            });
+        }
+    });
+
     view! {
         <main class="lk-page">
-            {pages::page(route, config, params)}
+            {move || {
+                let (path, search) = location.get();
+                let (route, _) = Route::from_path(&path);
+                pages::page(route, config.clone(), crate::url::parse_query(&search))
+            }}
         </main>
     }
 }

@@ -7,7 +7,7 @@ use super::Route;
 use crate::client::{KratosClient, Outcome};
 use crate::components::{ErrorView, FlowForm};
 use crate::config::KratosConfig;
-use crate::controller::{FlowController, FlowStatus, Navigator};
+use crate::controller::{FlowController, FlowStatus, Navigator, Submission};
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{FlowKind, GenericError, Session};
 
@@ -51,7 +51,13 @@ fn Card(
     }
 }
 
-/// A flow page: loads the flow and renders it.
+/// A loading indicator.
+fn loading() -> impl IntoView {
+    let text = use_translator().phrase(Phrase::Loading);
+    view! { <p class="lk-loading" aria-busy="true">{text}</p> }
+}
+
+/// A flow page: loads the flow, renders it, submits it.
 #[component]
 fn FlowPage(kind: FlowKind, config: KratosConfig, params: Vec<(String, String)>) -> impl IntoView {
     let translator = use_translator();
@@ -61,32 +67,45 @@ fn FlowPage(kind: FlowKind, config: KratosConfig, params: Vec<(String, String)>)
     let flow = controller.flow();
     let status = controller.status();
     let notice = controller.notice();
+    let focus_errors = controller.errors_shown();
     let start_over = controller.start_over_url();
-    let loading = translator.phrase(Phrase::Loading);
-    let body = move || match status.get() {
-        FlowStatus::Failed(error) => view! {
+    let busy = Signal::derive(move || status.with(FlowStatus::is_busy));
+    let on_submit = {
+        let controller = controller.clone();
+        Callback::new(move |submission: Submission| controller.submit(submission))
+    };
+    let failure = move || match status.get() {
+        FlowStatus::Failed(error) => Some(view! {
             <ErrorView error=error.error start_over=start_over.clone() />
-        }
-        .into_any(),
-        FlowStatus::Ready => match flow.get() {
-            Some(flow) => view! { <FlowForm flow /> }.into_any(),
-            None => ().into_any(),
-        },
-        FlowStatus::Loading | FlowStatus::Navigating(_) => {
-            view! { <p class="lk-loading" aria-busy="true">{loading.clone()}</p> }.into_any()
+        }),
+        _ => None,
+    };
+    // The form is created once and then follows the controller's flow: it
+    // stays mounted while a replacement flow loads or after an error, so
+    // what the user typed is kept.
+    let has_flow = Memo::new(move |_| flow.with(Option::is_some));
+    let shown = Signal::derive(move || flow.get().unwrap_or_default());
+    let form = move || {
+        if has_flow.get() {
+            view! { <FlowForm flow=shown on_submit busy focus_errors /> }.into_any()
+        } else if matches!(status.get(), FlowStatus::Failed(_)) {
+            ().into_any()
+        } else {
+            loading().into_any()
         }
     };
     let notice_text = move || {
-        notice
-            .get()
-            .map(|notice| view! { <p class="lk-notice" data-type="info">{notice.error.human_text().to_owned()}</p> })
+        notice.get().map(|notice| {
+            view! { <p class="lk-notice" data-type="info">{notice.error.human_text().to_owned()}</p> }
+        })
     };
     view! {
         <Card name=kind.as_str() heading=translator.phrase(title(kind))>
             <div class="lk-notices" role="status" aria-live="polite">
                 {notice_text}
             </div>
-            {body}
+            {failure}
+            {form}
             <FlowLinks kind config />
         </Card>
     }
@@ -116,9 +135,34 @@ fn FlowLinks(kind: FlowKind, config: KratosConfig) -> impl IntoView {
         <nav class="lk-links">
             {links
                 .into_iter()
-                .map(|(phrase, href)| view! { <a class="lk-link" href=href>{translator.phrase(phrase)}</a> })
+                .map(|(phrase, href)| view! { <AppLink href text=translator.phrase(phrase) /> })
                 .collect_view()}
         </nav>
+    }
+}
+
+/// A link to one of the app's pages: a real `<a href>` that the app follows
+/// without reloading.
+#[component]
+fn AppLink(href: String, text: String, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let target = href.clone();
+    let follow = move |event: leptos::ev::MouseEvent| {
+        if event.button() == 0
+            && !event.ctrl_key()
+            && !event.meta_key()
+            && !event.shift_key()
+            && !event.alt_key()
+        {
+            event.prevent_default();
+            navigator.go(&target);
+        }
+    };
+    let class = if class.is_empty() { "lk-link" } else { class };
+    view! {
+        <a class=class href=href on:click=follow>
+            {text}
+        </a>
     }
 }
 
@@ -147,12 +191,11 @@ fn ErrorPage(config: KratosConfig, params: Vec<(String, String)>) -> impl IntoVi
         error.set(Some(shown));
     });
     let home = config.page("", &[]);
-    let loading = translator.phrase(Phrase::Loading);
     view! {
         <Card name="error" heading=translator.phrase(Phrase::ErrorTitle)>
             {move || match error.get() {
                 Some(error) => view! { <ErrorView error start_over=home.clone() /> }.into_any(),
-                None => view! { <p class="lk-loading" aria-busy="true">{loading.clone()}</p> }.into_any(),
+                None => loading().into_any(),
             }}
         </Card>
     }
@@ -173,53 +216,101 @@ fn failure(outcome: Outcome) -> GenericError {
     }
 }
 
-/// The home page: who is signed in, and where to go.
+/// What the home page knows about the session.
+#[derive(Clone, Debug, PartialEq)]
+enum SessionState {
+    Loading,
+    SignedIn(Box<Session>),
+    SignedOut,
+    /// A second factor is needed (whoami answered 403 with where to go).
+    NeedsSecondFactor(String),
+}
+
+/// The home page: who is signed in, links to settings, and signing out.
 #[component]
 fn HomePage(config: KratosConfig) -> impl IntoView {
     let translator = use_translator();
-    let session = RwSignal::new(None::<Option<Session>>);
+    let session = RwSignal::new(SessionState::Loading);
     let client = KratosClient::new(config.kratos_url.clone());
-    spawn_local(async move {
-        session.set(Some(client.whoami().await.ok()));
-    });
-    let links = move |signed_in: bool| {
-        let pages: &[(FlowKind, &str)] = if signed_in {
-            &[(FlowKind::Settings, "Account settings")]
-        } else {
-            &[
-                (FlowKind::Login, "Sign in"),
-                (FlowKind::Registration, "Create an account"),
-            ]
-        };
-        pages
-            .iter()
-            .map(|(kind, text)| {
-                view! { <a class="lk-button" href=config.flow_page(*kind, &[])>{*text}</a> }
-            })
-            .collect_view()
+    let load = {
+        let client = client.clone();
+        move || {
+            let client = client.clone();
+            spawn_local(async move {
+                let state = match client.whoami().await {
+                    Ok(current) => SessionState::SignedIn(Box::new(current)),
+                    Err(Outcome::Redirect { url, .. }) => SessionState::NeedsSecondFactor(url),
+                    Err(_) => SessionState::SignedOut,
+                };
+                session.set(state);
+            });
+        }
     };
-    let loading = translator.phrase(Phrase::Loading);
+    load();
+    let signing_out = RwSignal::new(false);
+    let sign_out = {
+        let client = client.clone();
+        move |_| {
+            if signing_out.get_untracked() {
+                return;
+            }
+            signing_out.set(true);
+            let client = client.clone();
+            let load = load.clone();
+            spawn_local(async move {
+                let _ = client.logout(None).await;
+                signing_out.set(false);
+                load();
+            });
+        }
+    };
+    let page = |kind: FlowKind| config.flow_page(kind, &[]);
+    let settings = page(FlowKind::Settings);
+    let login = page(FlowKind::Login);
+    let registration = page(FlowKind::Registration);
+    let second_factor_text = translator.phrase(Phrase::SecondFactor);
     view! {
-        <Card name="home" heading="Welcome">
+        <Card name="home" heading=translator.phrase(Phrase::Welcome)>
             {move || match session.get() {
-                None => view! { <p class="lk-loading" aria-busy="true">{loading.clone()}</p> }.into_any(),
-                Some(Some(session)) => {
-                    let name = session
+                SessionState::Loading => loading().into_any(),
+                SessionState::SignedIn(current) => {
+                    let name = current
                         .identity
                         .as_ref()
                         .and_then(|identity| identity.display_name())
                         .unwrap_or_default();
+                    let translator = use_translator();
                     view! {
-                        <p class="lk-session" data-state="signed-in">"Signed in as " <strong>{name}</strong></p>
-                        <nav class="lk-actions">{links(true)}</nav>
+                        <p class="lk-session" data-state="signed-in">
+                            {translator.phrase(Phrase::SignedInAs)} " " <strong>{name}</strong>
+                        </p>
+                        <nav class="lk-actions">
+                            <AppLink href=settings.clone() text=translator.phrase(Phrase::SettingsTitle) class="lk-button" />
+                            <button class="lk-button lk-secondary" type="button" on:click=sign_out.clone() disabled=move || signing_out.get()>
+                                {translator.phrase(Phrase::SignOut)}
+                            </button>
+                        </nav>
                     }
                     .into_any()
                 }
-                Some(None) => view! {
-                    <p class="lk-session" data-state="signed-out">"You are not signed in."</p>
-                    <nav class="lk-actions">{links(false)}</nav>
+                SessionState::NeedsSecondFactor(url) => view! {
+                    <p class="lk-session" data-state="aal2-required">{second_factor_text.clone()}</p>
+                    <nav class="lk-actions">
+                        <a class="lk-button" href=crate::url::safe_url(&url)>{use_translator().phrase(Phrase::Continue)}</a>
+                    </nav>
                 }
                 .into_any(),
+                SessionState::SignedOut => {
+                    let translator = use_translator();
+                    view! {
+                        <p class="lk-session" data-state="signed-out">{translator.phrase(Phrase::NotSignedIn)}</p>
+                        <nav class="lk-actions">
+                            <AppLink href=login.clone() text=translator.phrase(Phrase::LoginTitle) class="lk-button" />
+                            <AppLink href=registration.clone() text=translator.phrase(Phrase::RegistrationTitle) class="lk-button lk-secondary" />
+                        </nav>
+                    }
+                    .into_any()
+                }
             }}
         </Card>
     }

@@ -62,6 +62,25 @@ impl KratosClient {
             .await
     }
 
+    /// Submits a flow: `POST` of a JSON body to the flow's `ui.action`.
+    pub async fn submit_flow(&self, action: &str, body: &Value) -> Outcome {
+        match send("POST", action, Some(body)).await {
+            Ok(response) => classify(&response),
+            Err(outcome) => outcome,
+        }
+    }
+
+    /// Ends the session: creates a logout URL and calls it (204).
+    pub async fn logout(&self, return_to: Option<&str>) -> Outcome {
+        match self.create_logout_flow(return_to).await {
+            Ok(flow) => match send("GET", &flow.logout_url, None).await {
+                Ok(response) => classify(&response),
+                Err(outcome) => outcome,
+            },
+            Err(outcome) => outcome,
+        }
+    }
+
     async fn flow_request(&self, url: &str) -> Outcome {
         match send("GET", url, None).await {
             Ok(response) => classify(&response),

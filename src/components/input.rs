@@ -4,6 +4,7 @@
 //! `value`, so the surrounding `<form action method>` also works without
 //! JavaScript and for `webauthn.js`'s native `form.submit()`.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use super::messages::NodeMessages;
@@ -27,6 +28,42 @@ fn value_signal(node: Signal<UiNode>) -> Signal<Option<String>> {
         })
     })
 }
+
+/// When the flow is replaced by Kratos's next answer, a field keeps what
+/// the user typed unless Kratos sends a (non-empty) value for it.
+fn follow_kratos_values(input: NodeRef<html::Input>, value: Signal<Option<String>>) {
+    Effect::new(move |first: Option<()>| {
+        let value = value.get();
+        if first.is_some()
+            && let (Some(element), Some(value)) =
+                (input.get_untracked(), value.filter(|v| !v.is_empty()))
+        {
+            element.set_value(&value);
+        }
+    });
+}
+
+/// A password field is emptied when a submission is rejected (Kratos never
+/// sends passwords back; a rejected one should be typed again). It keeps its
+/// content when the flow is merely replaced (expired, CSRF).
+fn clear_when_rejected(input: NodeRef<html::Input>) {
+    let Some(SubmissionRejected(rejected)) = use_context::<SubmissionRejected>() else {
+        return;
+    };
+    Effect::new(move |previous: Option<u32>| {
+        let count = rejected.get();
+        if previous.is_some_and(|p| p != count)
+            && let Some(element) = input.get_untracked()
+        {
+            element.set_value("");
+        }
+        count
+    });
+}
+
+/// Provided by the form: changes each time a submission comes back rejected.
+#[derive(Clone, Copy)]
+pub(crate) struct SubmissionRejected(pub Signal<u32>);
 
 /// `<input type="hidden">`: state the form carries (`csrf_token`, `method`,
 /// identifiers, WebAuthn results). Messages, if Kratos attaches any, are shown.
@@ -243,6 +280,13 @@ pub fn InputField(
     let state = NodeState::new(node);
     let messages_id = format!("{dom_id}-messages");
     let name = attrs.name.clone();
+    let value = value_signal(node);
+    let input_ref = NodeRef::<html::Input>::new();
+    if attrs.input_type == InputType::Password {
+        clear_when_rejected(input_ref);
+    } else {
+        follow_kratos_values(input_ref, value);
+    }
     view! {
         <div
             class="lk-node lk-field"
@@ -258,8 +302,9 @@ pub fn InputField(
                 class="lk-input"
                 id=dom_id
                 name=attrs.name.clone()
+                node_ref=input_ref
                 type=attrs.input_type.html_type().to_owned()
-                value=value_signal(node)
+                value=value
                 required=attrs.is_required()
                 disabled=attrs.is_disabled()
                 autocomplete=attrs.autocomplete.clone()

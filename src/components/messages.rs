@@ -35,7 +35,7 @@ pub fn FlowMessages(
     messages: Signal<Vec<UiText>>,
 ) -> impl IntoView {
     view! {
-        <div class="lk-messages" role="status" aria-live="polite">
+        <div class="lk-messages" role="status" aria-live="polite" tabindex="-1">
             {move || {
                 messages
                     .get()

@@ -1,20 +1,28 @@
 //! The flow controller: one state machine for all five flows.
 //!
-//! It loads a flow (fetching `?flow=<id>` or creating one), interprets every
-//! answer through [`crate::client::Outcome`], keeps the address bar's
-//! `?flow=` current and decides where to navigate. Components only render
-//! its state.
+//! ```text
+//! loading ──► ready(flow) ──► submitting ──► ready(next flow)
+//!    ▲              │                   ├──► navigating (another page or site)
+//!    └── restart ◄──┘                   └──► done (signed in / out)
+//! ```
+//!
+//! It loads a flow (fetching `?flow=<id>` or creating one), submits it,
+//! interprets every answer through [`crate::client::Outcome`]
+//! (SEMANTICS.md §10), keeps the address bar's `?flow=` current and decides
+//! where to go. Components only render its state.
 
+mod body;
 mod navigation;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+pub use body::{Submission, request_body};
 pub use navigation::{Navigator, replace_flow_in_address_bar};
 
-use crate::client::{KratosClient, Outcome};
+use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
 use crate::config::KratosConfig;
-use crate::model::{ErrorResponse, Flow, FlowKind};
+use crate::model::{ContinueWith, ContinueWithAction, ErrorResponse, Flow, FlowKind, FlowState};
 
 /// Where a flow stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,10 +31,20 @@ pub enum FlowStatus {
     Loading,
     /// The flow is shown and can be used.
     Ready,
+    /// A submission is on its way; further submissions are ignored.
+    Submitting,
     /// The browser is leaving for another page.
     Navigating(String),
-    /// Something went wrong that the flow cannot continue from.
+    /// Something went wrong that the flow cannot continue from. The last
+    /// flow (if any) stays on screen, so nothing typed is lost.
     Failed(Box<ErrorResponse>),
+}
+
+impl FlowStatus {
+    /// Whether a request is in flight (loading, submitting or leaving).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Loading | Self::Submitting | Self::Navigating(_))
+    }
 }
 
 /// How often a flow is re-created in a row (expired, CSRF, gone) before the
@@ -45,7 +63,13 @@ pub struct FlowController {
     flow: RwSignal<Option<Flow>>,
     status: RwSignal<FlowStatus>,
     notice: RwSignal<Option<ErrorResponse>>,
+    /// Bumped after a submission comes back with errors, so the view can
+    /// move focus to the first invalid field.
+    errors_shown: RwSignal<u32>,
     restarts: StoredValue<u8>,
+    /// Whether the answer being applied came from a submission (only those
+    /// make the controller follow a flow's `continue_with`).
+    submitted: StoredValue<bool>,
 }
 
 impl FlowController {
@@ -66,7 +90,9 @@ impl FlowController {
             flow: RwSignal::new(None),
             status: RwSignal::new(FlowStatus::Loading),
             notice: RwSignal::new(None),
+            errors_shown: RwSignal::new(0),
             restarts: StoredValue::new(0),
+            submitted: StoredValue::new(false),
         }
     }
 
@@ -89,6 +115,11 @@ impl FlowController {
     /// replaced: expired, CSRF failure, ...).
     pub fn notice(&self) -> Signal<Option<ErrorResponse>> {
         self.notice.into()
+    }
+
+    /// Changes each time a submission came back with errors to show.
+    pub fn errors_shown(&self) -> Signal<u32> {
+        self.errors_shown.into()
     }
 
     /// The configuration in use.
@@ -129,6 +160,7 @@ impl FlowController {
     /// Fetches the flow with this id.
     pub fn fetch(&self, id: String) {
         let this = self.clone();
+        self.submitted.set_value(false);
         self.status.set(FlowStatus::Loading);
         spawn_local(async move {
             let outcome = this.client.get_flow(this.kind, &id).await;
@@ -140,9 +172,11 @@ impl FlowController {
     /// Kratos named one to keep).
     pub fn create(&self, return_to: Option<String>) {
         let this = self.clone();
+        self.submitted.set_value(false);
         self.status.set(FlowStatus::Loading);
         spawn_local(async move {
             let mut params = this.params.get_value();
+            params.retain(|(k, _)| k != "flow");
             if let Some(return_to) = return_to {
                 params.retain(|(k, _)| k != "return_to");
                 params.push(("return_to".into(), return_to));
@@ -156,29 +190,66 @@ impl FlowController {
         });
     }
 
+    /// Submits the form. Ignored while another request is in flight, so a
+    /// double click sends once.
+    pub fn submit(&self, submission: Submission) {
+        if self.status.with_untracked(FlowStatus::is_busy) {
+            return;
+        }
+        let Some(action) = self
+            .flow
+            .with_untracked(|f| f.as_ref().map(|f| f.ui.action.clone()))
+        else {
+            return;
+        };
+        let Some(action) = crate::url::safe_url(&action) else {
+            self.fail(synthetic_error(
+                0,
+                "The flow's form action is not a safe URL.",
+            ));
+            return;
+        };
+        self.status.set(FlowStatus::Submitting);
+        self.submitted.set_value(true);
+        self.notice.set(None);
+        let body = request_body(&submission);
+        let this = self.clone();
+        spawn_local(async move {
+            let outcome = this.client.submit_flow(&action, &body).await;
+            this.apply(outcome);
+        });
+    }
+
     /// Acts on an answer from Kratos (SEMANTICS.md §10).
     pub fn apply(&self, outcome: Outcome) {
         match outcome {
-            Outcome::Flow { flow, .. } => self.show(*flow),
-            Outcome::UseFlow { flow_id, error } => {
-                self.notice.set(Some(*error));
+            Outcome::Flow { flow, status, .. } => {
+                if status == 400 && self.submitted.get_value() {
+                    self.errors_shown.update(|n| *n += 1);
+                }
+                self.restarts.set_value(0);
+                self.show(*flow);
+            }
+            Outcome::UseFlow { flow_id, .. } => {
+                // The replacement already carries Kratos's explanation.
                 self.fetch(flow_id);
             }
             Outcome::Restart { error, return_to } => {
                 let restarts = self.restarts.get_value();
                 if restarts >= MAX_RESTARTS {
-                    self.status.set(FlowStatus::Failed(error));
+                    self.fail(*error);
                     return;
                 }
                 self.restarts.set_value(restarts + 1);
                 self.notice.set(Some(*error));
-                self.create(return_to.or_else(|| self.param("return_to")));
+                let return_to = return_to
+                    .or_else(|| self.flow.with_untracked(|f| f.as_ref()?.return_to.clone()))
+                    .or_else(|| self.param("return_to"));
+                self.create(return_to);
             }
             Outcome::Redirect { url, .. } => self.navigate(&url),
-            Outcome::AlreadySignedIn(_) => {
-                let target = self.config.return_url(self.param("return_to").as_deref());
-                self.navigate(&target);
-            }
+            Outcome::Success(success) => self.continue_with(&success.continue_with),
+            Outcome::AlreadySignedIn(_) | Outcome::LoggedOut => self.continue_with(&[]),
             Outcome::SignInRequired(_) => {
                 let here = navigation::current_url();
                 let login = self
@@ -192,25 +263,89 @@ impl FlowController {
                     .flow_page(FlowKind::Verification, &[("flow", flow_id.as_str())]);
                 self.navigate(&target);
             }
-            Outcome::Error(error) => self.status.set(FlowStatus::Failed(error)),
+            Outcome::Error(error) => self.fail(*error),
             Outcome::Unexpected { status, detail } => {
                 leptos::logging::warn!("leptos-kratos: {detail}");
-                self.status.set(FlowStatus::Failed(Box::new(
-                    crate::client::outcome::synthetic_error(status, &detail),
-                )));
-            }
-            Outcome::Success(_) | Outcome::LoggedOut => {
-                let target = self.config.return_url(self.param("return_to").as_deref());
-                self.navigate(&target);
+                self.fail(synthetic_error(status, &detail));
             }
         }
     }
 
-    /// Shows a flow and puts its id in the address bar.
+    fn fail(&self, error: ErrorResponse) {
+        self.status.set(FlowStatus::Failed(Box::new(error)));
+    }
+
+    /// Shows a flow, puts its id in the address bar, and follows what it
+    /// says to do next (recovery → settings, settings → verification).
     fn show(&self, flow: Flow) {
         replace_flow_in_address_bar(&flow.id);
+        let next = if self.submitted.get_value() {
+            self.next_page(&flow)
+        } else {
+            None
+        };
         self.flow.set(Some(flow));
-        self.status.set(FlowStatus::Ready);
+        match next {
+            Some(url) => self.navigate(&url),
+            None => self.status.set(FlowStatus::Ready),
+        }
+    }
+
+    /// Where a rendered flow asks to go, if anywhere: `show_*_ui` items, and
+    /// for a finished settings flow opened with `return_to`, that address.
+    fn next_page(&self, flow: &Flow) -> Option<String> {
+        let ui_page = |item: &ContinueWith| self.ui_page_for(item);
+        let shown = flow
+            .continue_with
+            .iter()
+            .find(|item| item.action != ContinueWithAction::RedirectBrowserTo)
+            .and_then(ui_page);
+        if shown.is_some() {
+            return shown;
+        }
+        if self.kind == FlowKind::Settings
+            && flow.state == Some(FlowState::Success)
+            && (self.param("return_to").is_some() || flow.return_to.is_some())
+        {
+            return ContinueWith::pick(&flow.continue_with)
+                .and_then(|item| item.redirect_browser_to.clone())
+                .or_else(|| flow.return_to.clone());
+        }
+        None
+    }
+
+    /// The UI page for a `show_*_ui` item (this app's own page for the flow).
+    fn ui_page_for(&self, item: &ContinueWith) -> Option<String> {
+        let kind = match item.action {
+            ContinueWithAction::ShowVerificationUi => FlowKind::Verification,
+            ContinueWithAction::ShowSettingsUi => FlowKind::Settings,
+            ContinueWithAction::ShowRecoveryUi => FlowKind::Recovery,
+            _ => return None,
+        };
+        let id = &item.flow.as_ref()?.id;
+        let mut query = vec![("flow", id.as_str())];
+        let return_to = self.param("return_to");
+        if let Some(return_to) = return_to.as_deref() {
+            query.push(("return_to", return_to));
+        }
+        Some(self.config.flow_page(kind, &query))
+    }
+
+    /// After success: the first `continue_with` item a browser should follow,
+    /// else `return_to`, else the configured default.
+    fn continue_with(&self, items: &[ContinueWith]) {
+        let target = ContinueWith::pick(items)
+            .and_then(|item| match item.action {
+                ContinueWithAction::RedirectBrowserTo => item.redirect_browser_to.clone(),
+                _ => self.ui_page_for(item),
+            })
+            .unwrap_or_else(|| {
+                let return_to = self
+                    .param("return_to")
+                    .or_else(|| self.flow.with_untracked(|f| f.as_ref()?.return_to.clone()));
+                self.config.return_url(return_to.as_deref())
+            });
+        self.navigate(&target);
     }
 
     /// Leaves for `url` (if it is safe to follow).
@@ -220,9 +355,7 @@ impl FlowController {
                 self.status.set(FlowStatus::Navigating(url.clone()));
                 self.navigator.go(&url);
             }
-            None => self.status.set(FlowStatus::Failed(Box::new(
-                crate::client::outcome::synthetic_error(0, "Kratos asked to open an unsafe URL."),
-            ))),
+            None => self.fail(synthetic_error(0, "Kratos asked to open an unsafe URL.")),
         }
     }
 }

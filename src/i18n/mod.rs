@@ -38,6 +38,18 @@ pub enum Phrase {
     HaveAccount,
     /// Link to the recovery page from login.
     ForgotPassword,
+    /// Heading of the home page.
+    Welcome,
+    /// Before the signed-in user's name on the home page.
+    SignedInAs,
+    /// The home page when nobody is signed in.
+    NotSignedIn,
+    /// The home page when the session needs a second factor.
+    SecondFactor,
+    /// The sign-out button.
+    SignOut,
+    /// A generic "continue" action.
+    Continue,
 }
 
 impl Phrase {
@@ -59,6 +71,14 @@ impl Phrase {
             Self::NoAccount => "Don't have an account? Sign up",
             Self::HaveAccount => "Already have an account? Sign in",
             Self::ForgotPassword => "Forgot your password?",
+            Self::Welcome => "Welcome",
+            Self::SignedInAs => "Signed in as",
+            Self::NotSignedIn => "You are not signed in.",
+            Self::SecondFactor => {
+                "Your account is protected by a second factor. Please complete it to continue."
+            }
+            Self::SignOut => "Sign out",
+            Self::Continue => "Continue",
         }
     }
 }

@@ -97,6 +97,10 @@ pub struct Config {
     pub require_verified_address: bool,
     /// Seed the demo identity.
     pub seed: bool,
+    /// Also serve this directory (a built UI, e.g. `dist/`) on the same
+    /// origin: files by path, `index.html` for page routes.
+    #[serde(default)]
+    pub ui_dir: Option<String>,
     /// Do not print mails to stdout.
     pub quiet: bool,
 }
@@ -138,6 +142,7 @@ impl Default for Config {
             session_after_registration: true,
             verification_after_registration: true,
             require_verified_address: false,
+            ui_dir: None,
             seed: true,
             quiet: false,
         }
@@ -176,6 +181,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --verification-after-registration <bool>  (true)
   --require-verified-address <bool>  login needs a verified address (false)
   --seed <bool>                  create demo@example.com / demo-password-1234 (true)
+  --ui-dir <path>                also serve a built UI (e.g. dist/) on this origin, index.html for pages
   --quiet                        do not print mails
   --config <json>                any of the above as a JSON object (same shape as GET /__dev/config)
 ";
@@ -279,6 +285,7 @@ impl Config {
                     config.require_verified_address = boolean(&name, &value)?
                 }
                 "seed" => config.seed = boolean(&name, &value)?,
+                "ui-dir" => config.ui_dir = Some(value),
                 "quiet" => config.quiet = boolean(&name, &value)?,
                 "config" => {
                     let patch: Value =

@@ -1,0 +1,144 @@
+// Shared helpers for the end-to-end journeys: a headless Chromium, the app
+// and the development server on one origin (E2E_BASE, started by .ci/e2e),
+// and the server's development endpoints (mailbox, TOTP, faults, config).
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+export const base = process.env.E2E_BASE ?? 'http://localhost:4455';
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+let browserPromise;
+export function browser() {
+  browserPromise ??= chromium.launch(launchOptions);
+  return browserPromise;
+}
+
+export async function closeBrowser() {
+  if (browserPromise) {
+    await (await browserPromise).close();
+    browserPromise = undefined;
+  }
+}
+
+// A fresh browser profile (cookies) with a page that records page errors and
+// console errors other than the browser's own logging of 4xx answers (which
+// Kratos uses for validation: they are expected).
+export async function newPage() {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) {
+      page.problems.push(`console error: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+export function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], 'no page or console errors');
+}
+
+let counter = 0;
+export function uniqueEmail(prefix) {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}@example.com`;
+}
+
+async function dev(method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+// The newest code mailed to `to` (waits briefly for it).
+export async function mailedCode(to) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const mails = await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`);
+    const withCode = mails.filter((mail) => mail.code);
+    if (withCode.length) return withCode.at(-1).code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no code was mailed to ${to}`);
+}
+
+export async function mailCount(to) {
+  return (await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`)).filter((mail) => mail.code).length;
+}
+
+export async function totpCode(secret) {
+  return (await dev('GET', `/__dev/totp?secret=${encodeURIComponent(secret)}`)).code;
+}
+
+export async function configure(patch) {
+  return dev('POST', '/__dev/config', patch);
+}
+
+export async function expireFlow(id) {
+  await dev('POST', `/__dev/flows/${id}/expire`, {});
+}
+
+export async function ageSessions(seconds) {
+  await dev('POST', '/__dev/sessions/age', { seconds });
+}
+
+// The session as Kratos sees it for this page's cookies: {status, body}.
+export async function whoami(page) {
+  const response = await page.request.get(`${base}/sessions/whoami`, { headers: { Accept: 'application/json' } });
+  return { status: response.status(), body: await response.json() };
+}
+
+export function flowId(page) {
+  return new URL(page.url()).searchParams.get('flow');
+}
+
+// Waits until the flow page shows a form for the given flow state (or any).
+export async function waitForForm(page) {
+  await page.locator('form.lk-form:not([aria-busy="true"])').waitFor();
+}
+
+export async function waitForPath(page, path) {
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+export async function flowMessages(page) {
+  return (await page.locator('.lk-messages .lk-message').allTextContents()).map((t) => t.trim());
+}
+
+export async function logout(page) {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You are not signed in.').waitFor();
+}
+
+export async function register(page, email, password) {
+  await page.goto(`${base}/registration`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await waitForPath(page, '/verification');
+}
+
+export async function login(page, email, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('ID').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+}

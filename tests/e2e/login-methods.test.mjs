@@ -1,0 +1,69 @@
+// Other ways in: identifier first, a one-time code, two-step registration.
+import { test, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertNoProblems, base, closeBrowser, configure, mailedCode, newPage, register, uniqueEmail,
+  waitForPath, whoami,
+} from './helpers.mjs';
+
+after(closeBrowser);
+afterEach(() => configure({ identifier_first: false, two_step_registration: false }));
+
+test('identifier-first login', async () => {
+  await configure({ identifier_first: true });
+  const page = await newPage();
+  await page.goto(`${base}/login`);
+  assert.equal(await page.getByLabel('Password').count(), 0, 'step 1 asks only for the identifier');
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Password').fill('demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await waitForPath(page, '/');
+  const session = await whoami(page);
+  assert.equal(session.body.identity.traits.email, 'demo@example.com');
+  assertNoProblems(page);
+});
+
+test('login by code', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByRole('button', { name: 'Send sign in code' }).click();
+  await page.getByText(/A code was sent to the address you provided/).waitFor();
+  const code = page.getByLabel('Login code');
+  assert.equal(await code.evaluate((el) => el === document.activeElement), true, 'focus moves to the code');
+  await code.fill('000000');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText(/The login code is invalid/).waitFor();
+  await page.getByLabel('Login code').fill(await mailedCode('demo@example.com'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await waitForPath(page, '/');
+  const session = await whoami(page);
+  assert.equal(session.status, 200);
+  assert.equal(session.body.authentication_methods[0].method, 'code');
+  assertNoProblems(page);
+});
+
+test('two-step registration', async () => {
+  await configure({ two_step_registration: true });
+  const page = await newPage();
+  const email = uniqueEmail('two-step');
+  await page.goto(`${base}/registration`);
+  assert.equal(await page.getByLabel('Password').count(), 0, 'the profile comes first');
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('First name').fill('Grace');
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await page.getByText('Please choose a credential to authenticate yourself with.').waitFor();
+  // Back keeps the profile; forward again.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByLabel('First name').waitFor();
+  assert.equal(await page.getByLabel('First name').inputValue(), 'Grace');
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await page.getByLabel('Password').fill('grace hopper compiles');
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await waitForPath(page, '/verification');
+  const session = await whoami(page);
+  assert.equal(session.body.identity.traits.email, email);
+  assert.equal(session.body.identity.traits.name.first, 'Grace');
+  assertNoProblems(page);
+});
