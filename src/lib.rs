@@ -29,6 +29,7 @@ pub mod client;
 pub mod i18n;
 pub mod model;
 pub mod url;
+pub mod webauthn;
 
 #[cfg(feature = "ui")]
 pub mod app;

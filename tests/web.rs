@@ -174,11 +174,25 @@ fn check_controls(file: &str, root: &Element, flow: &Flow) {
                 );
             }
         }
-        assert_eq!(
-            control.has_attribute("disabled"),
-            input.is_disabled(),
-            "{file}: disabled"
-        );
+        if input.onclick_trigger.is_some() {
+            // WebAuthn triggers run their ceremony instead of submitting, and
+            // wait (disabled) until the script can run them.
+            assert_eq!(
+                attr(control, "type").as_deref(),
+                Some("button"),
+                "{file}: trigger"
+            );
+            assert_eq!(
+                attr(control, "data-trigger").as_deref(),
+                input.onclick_trigger.as_ref().map(|t| t.as_str())
+            );
+        } else {
+            assert_eq!(
+                control.has_attribute("disabled"),
+                input.is_disabled(),
+                "{file}: disabled"
+            );
+        }
         if !input.input_type.is_button() && input.input_type != InputType::Hidden {
             assert_eq!(
                 control.has_attribute("required"),
@@ -669,5 +683,126 @@ async fn a_rejected_submission_clears_the_password_and_moves_focus() {
             .map(|e| e.is_same_node(Some(&identifier))),
         Some(true)
     );
+    root.remove();
+}
+
+/// A flow with a script node and a WebAuthn trigger button.
+fn webauthn_flow(script_id: &str, src: &str, integrity: &str) -> Flow {
+    flow_from(json!({
+        "id": "w", "ui": {"action": "/self-service/login?flow=w", "method": "POST", "nodes": [
+            {"type": "script", "group": "webauthn", "attributes": {"src": src, "async": true, "referrerpolicy": "no-referrer",
+             "crossorigin": "anonymous", "integrity": integrity, "type": "text/javascript", "id": script_id,
+             "nonce": "n0nce", "node_type": "script"}, "messages": [], "meta": {}},
+            {"type": "input", "group": "webauthn", "attributes": {"name": "webauthn_login_trigger", "type": "button",
+             "value": "{\"publicKey\":{\"challenge\":\"Y2hhbGxlbmdl\",\"allowCredentials\":[]}}", "disabled": false,
+             "onclickTrigger": "oryWebAuthnLogin", "onclick": "window.oryWebAuthnLogin()", "node_type": "input"},
+             "messages": [], "meta": {"label": {"id": 1010008, "text": "Sign in with a hardware key", "type": "info"}}},
+            {"type": "input", "group": "webauthn", "attributes": {"name": "webauthn_login", "type": "hidden", "value": "", "disabled": false},
+             "messages": [], "meta": {}}
+        ]}
+    }))
+}
+
+async fn until(mut condition: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("condition not met in time");
+}
+
+#[wasm_bindgen_test]
+async fn scripts_load_once_and_triggers_call_their_function() {
+    // The test runner's own module is a harmless script to load (as a
+    // classic script it does not run); the "webauthn.js" functions are
+    // defined by the test.
+    let record = js_sys::Function::new_with_args("options", "window.__lkTriggered = options;");
+    js_sys::Reflect::set(&window(), &"oryWebAuthnLogin".into(), &record).unwrap();
+    let first = container();
+    let flow = webauthn_flow("webauthn_script", "/wasm-bindgen-test", "");
+    let flow2 = flow.clone();
+    let _a = mount_to(
+        first.clone(),
+        move || view! { <FlowForm flow=Signal::stored(flow) /> },
+    );
+    let second = container();
+    let _b = mount_to(
+        second.clone(),
+        move || view! { <FlowForm flow=Signal::stored(flow2) /> },
+    );
+    tick().await;
+    let scripts = all(
+        &document().document_element().unwrap(),
+        "script[data-lk-script=\"webauthn_script\"]",
+    );
+    assert_eq!(scripts.len(), 1, "loaded once for both forms");
+    let script = &scripts[0];
+    assert_eq!(attr(script, "src").as_deref(), Some("/wasm-bindgen-test"));
+    assert_eq!(attr(script, "crossorigin").as_deref(), Some("anonymous"));
+    assert_eq!(
+        attr(script, "referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
+    assert_eq!(attr(script, "nonce").as_deref(), Some("n0nce"));
+    assert_eq!(attr(script, "type").as_deref(), Some("text/javascript"));
+    assert!(script.has_attribute("async"));
+    assert!(all(&first, "script").is_empty(), "nothing inside the form");
+
+    let button = one(&first, "button[name=webauthn_login_trigger]");
+    assert_eq!(attr(&button, "type").as_deref(), Some("button"));
+    assert!(attr(&button, "onclick").is_none());
+    until(|| !button.has_attribute("disabled")).await;
+    button.unchecked_ref::<HtmlElement>().click();
+    let called = js_sys::Reflect::get(&window(), &"__lkTriggered".into()).unwrap();
+    let challenge = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&called, &"publicKey".into()).unwrap(),
+        &"challenge".into(),
+    )
+    .unwrap();
+    assert_eq!(
+        challenge.as_string().as_deref(),
+        Some("Y2hhbGxlbmdl"),
+        "called with the node's options"
+    );
+    first.remove();
+    second.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_script_that_fails_to_load_says_so_and_can_be_retried() {
+    let root = container();
+    // A wrong integrity hash: the browser refuses the script.
+    let flow = webauthn_flow(
+        "broken_script",
+        "/.well-known/ory/webauthn.js?missing",
+        "sha512-AAAA",
+    );
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <FlowForm flow=Signal::stored(flow) /> },
+    );
+    until(|| root.query_selector(".lk-script-error").unwrap().is_some()).await;
+    let error = one(&root, ".lk-script-error");
+    assert_eq!(attr(&error, "role").as_deref(), Some("alert"));
+    assert!(text(&error).contains("could not be loaded"));
+    let button = one(&root, "button[name=webauthn_login_trigger]");
+    assert!(
+        button.has_attribute("disabled"),
+        "the trigger stays disabled"
+    );
+    one(&error, "button").unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    let scripts = all(
+        &document().document_element().unwrap(),
+        "script[data-lk-script=\"broken_script\"]",
+    );
+    assert_eq!(scripts.len(), 1, "the retry replaced the element");
     root.remove();
 }

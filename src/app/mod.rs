@@ -40,6 +40,23 @@ pub fn config_from_document(ui_base: &str) -> KratosConfig {
     }
 }
 
+/// `<meta name="kratos-webauthn" content="native">` selects the native
+/// WebAuthn mode (no external script); anything else is script mode.
+fn webauthn_mode_from_document() -> crate::webauthn::WebAuthnMode {
+    let content = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"kratos-webauthn\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    match content.as_deref() {
+        Some("native") => crate::webauthn::WebAuthnMode::Native,
+        _ => crate::webauthn::WebAuthnMode::Script,
+    }
+}
+
 /// The address bar's path and query.
 fn current_location() -> (String, String) {
     let location = web_sys::window().map(|w| w.location());
@@ -81,6 +98,7 @@ pub fn App() -> impl IntoView {
     let (_, ui_base) = Route::from_path(&location.get_untracked().0);
     let config = config_from_document(&ui_base);
     provide_context(config.clone());
+    provide_context(webauthn_mode_from_document());
 
     // The app's own pages are shown without reloading; anything else is a
     // full navigation.

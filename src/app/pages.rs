@@ -293,13 +293,19 @@ fn HomePage(config: KratosConfig) -> impl IntoView {
                     }
                     .into_any()
                 }
-                SessionState::NeedsSecondFactor(url) => view! {
-                    <p class="lk-session" data-state="aal2-required">{second_factor_text.clone()}</p>
-                    <nav class="lk-actions">
-                        <a class="lk-button" href=crate::url::safe_url(&url)>{use_translator().phrase(Phrase::Continue)}</a>
-                    </nav>
+                SessionState::NeedsSecondFactor(url) => {
+                    let translator = use_translator();
+                    view! {
+                        <p class="lk-session" data-state="aal2-required">{second_factor_text.clone()}</p>
+                        <nav class="lk-actions">
+                            <a class="lk-button" href=crate::url::safe_url(&url)>{translator.phrase(Phrase::Continue)}</a>
+                            <button class="lk-button lk-secondary" type="button" on:click=sign_out.clone() disabled=move || signing_out.get()>
+                                {translator.phrase(Phrase::SignOut)}
+                            </button>
+                        </nav>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 SessionState::SignedOut => {
                     let translator = use_translator();
                     view! {

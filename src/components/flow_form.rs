@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::input::SubmissionRejected;
 use super::messages::FlowMessages;
 use super::node::Node;
+use super::script::provide_webauthn;
 use crate::controller::Submission;
 use crate::model::{Flow, InputType, NodeAttributes, UiNode};
 use crate::url::safe_url;
@@ -62,6 +63,16 @@ pub fn FlowForm(
     let form_ref = NodeRef::<html::Form>::new();
     let root_ref = NodeRef::<html::Div>::new();
     provide_context(SubmissionRejected(focus_errors));
+    let webauthn = provide_webauthn(flow);
+    let webauthn_failure = move || {
+        webauthn.failure.get().map(|error| {
+            view! {
+                <p class="lk-message lk-webauthn-error" data-type="error" role="alert">
+                    {error}
+                </p>
+            }
+        })
+    };
     Effect::new(move |previous: Option<u32>| {
         let count = focus_errors.get();
         if previous.is_some_and(|p| p != count) {
@@ -81,6 +92,7 @@ pub fn FlowForm(
     view! {
         <div class="lk-flow" node_ref=root_ref data-state=state data-active=active>
             <FlowMessages messages />
+            {webauthn_failure}
             <form
                 class="lk-form"
                 node_ref=form_ref

@@ -6,11 +6,14 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::messages::NodeMessages;
 use super::node::{NodeState, label_text, node_data};
+use super::script::WebAuthnContext;
 use crate::i18n::use_translator;
 use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
+use crate::webauthn;
 
 /// The node's input attributes (a default for the impossible non-input case,
 /// so a view never panics).
@@ -61,6 +64,34 @@ fn clear_when_rejected(input: NodeRef<html::Input>) {
     });
 }
 
+/// Runs a node's `onloadTrigger` (e.g. passkey autofill) once, as soon as
+/// the script (or the browser) can.
+fn run_on_load(attrs: &InputAttributes) {
+    let (Some(call), Some(context)) =
+        (webauthn::load_call(attrs), use_context::<WebAuthnContext>())
+    else {
+        return;
+    };
+    let name = attrs.name.clone();
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !context.ready.get() || done.get_value() {
+            return;
+        }
+        done.set_value(true);
+        let form = document()
+            .query_selector(&format!("form [name=\"{name}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|element| element.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        // Autofill requests end quietly when the user picks nothing.
+        webauthn::run(&call, context.mode.get_untracked(), form, |error| {
+            leptos::logging::log!("leptos-kratos: {error}")
+        });
+    });
+}
+
 /// Provided by the form: changes each time a submission comes back rejected.
 #[derive(Clone, Copy)]
 pub(crate) struct SubmissionRejected(pub Signal<u32>);
@@ -79,6 +110,7 @@ pub fn HiddenInput(
     let attrs = node.with_untracked(input_of);
     let state = NodeState::new(node);
     let messages_id = format!("{dom_id}-messages");
+    run_on_load(&attrs);
     view! {
         <input
             type="hidden"
@@ -110,7 +142,10 @@ pub fn ButtonNode(
         node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
     let state = NodeState::new(node);
     let messages_id = format!("{dom_id}-messages");
-    let button_type = if attrs.input_type == InputType::Submit {
+    // A WebAuthn trigger runs its ceremony instead of submitting.
+    let call = webauthn::click_call(&attrs);
+    let context = use_context::<WebAuthnContext>();
+    let button_type = if attrs.input_type == InputType::Submit && call.is_none() {
         "submit"
     } else {
         "button"
@@ -121,10 +156,36 @@ pub fn ButtonNode(
     } else {
         label
     };
-    let trigger = attrs
-        .onclick_trigger
-        .as_ref()
-        .map(|trigger| trigger.as_str().to_owned());
+    let trigger = call.as_ref().map(|call| call.trigger.as_str().to_owned());
+    let always_disabled = attrs.is_disabled();
+    // Trigger buttons wait until the script (or the browser) can run them:
+    // in script mode until the script has defined the function.
+    let runnable = call.clone().map(|call| {
+        move || {
+            context.is_some_and(|c| {
+                c.ready.get()
+                    && (c.mode.get() == webauthn::WebAuthnMode::Native
+                        || webauthn::is_defined(&call.trigger))
+            })
+        }
+    });
+    let disabled = move || always_disabled || runnable.as_ref().is_some_and(|runnable| !runnable());
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let (Some(call), Some(context)) = (&call, context) else {
+            return;
+        };
+        event.prevent_default();
+        context.failure.set(None);
+        let form = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        webauthn::run(call, context.mode.get_untracked(), form, move |error| {
+            context.failure.set(Some(error))
+        });
+    };
+    let data_value = (attrs.input_type == InputType::Submit).then_some(value);
     let name = attrs.name.clone();
     view! {
         <div
@@ -132,7 +193,7 @@ pub fn ButtonNode(
             data-node-type=node_type
             data-group=group
             data-name=name
-            data-value=value
+            data-value=data_value
         >
             <button
                 class="lk-button"
@@ -140,9 +201,10 @@ pub fn ButtonNode(
                 id=dom_id
                 name=attrs.name.clone()
                 value=value
-                disabled=attrs.is_disabled()
+                disabled=disabled
                 data-trigger=trigger
                 aria-describedby=state.described_by(messages_id.clone())
+                on:click=on_click
             >
                 {label}
             </button>

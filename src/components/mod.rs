@@ -23,6 +23,7 @@ mod flow_form;
 mod input;
 mod messages;
 mod node;
+mod script;
 
 pub use content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 pub use error_view::ErrorView;
@@ -30,3 +31,4 @@ pub use flow_form::FlowForm;
 pub use input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
 pub use messages::{FlowMessages, Message, NodeMessages};
 pub use node::Node;
+pub use script::ScriptNode;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 use super::input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
+use super::script::ScriptNode;
 use crate::i18n::Translator;
 use crate::model::{InputType, NodeAttributes, UiNode, UiText};
 
@@ -46,7 +47,7 @@ pub fn Node(
         NodeKind::Image => view! { <ImageNode node dom_id /> }.into_any(),
         NodeKind::Anchor => view! { <AnchorNode node dom_id /> }.into_any(),
         NodeKind::Text => view! { <TextNode node dom_id /> }.into_any(),
-        NodeKind::Script => ().into_any(),
+        NodeKind::Script => view! { <ScriptNode node /> }.into_any(),
         NodeKind::Division => view! { <DivisionNode node dom_id /> }.into_any(),
         NodeKind::Unknown => view! { <UnknownNode node dom_id /> }.into_any(),
     }

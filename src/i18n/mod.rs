@@ -50,6 +50,10 @@ pub enum Phrase {
     SignOut,
     /// A generic "continue" action.
     Continue,
+    /// A script node (e.g. `webauthn.js`) could not be loaded.
+    ScriptFailed,
+    /// Retry a failed action.
+    TryAgain,
 }
 
 impl Phrase {
@@ -79,6 +83,10 @@ impl Phrase {
             }
             Self::SignOut => "Sign out",
             Self::Continue => "Continue",
+            Self::ScriptFailed => {
+                "Passkeys and security keys are unavailable: their script could not be loaded."
+            }
+            Self::TryAgain => "Try again",
         }
     }
 }

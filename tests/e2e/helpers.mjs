@@ -6,6 +6,15 @@ import assert from 'node:assert/strict';
 
 export const base = process.env.E2E_BASE ?? 'http://localhost:4455';
 
+// The same app and server with the native WebAuthn mode (index.html's
+// <meta name="kratos-webauthn" content="native">), on another origin.
+export const nativeBase = process.env.E2E_NATIVE_BASE ?? 'http://localhost:4456';
+
+// The origin a page works on (`page.base`, else the default).
+export function origin(page) {
+  return page.base ?? base;
+}
+
 const launchOptions = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: [
@@ -101,7 +110,7 @@ export async function ageSessions(seconds) {
 
 // The session as Kratos sees it for this page's cookies: {status, body}.
 export async function whoami(page) {
-  const response = await page.request.get(`${base}/sessions/whoami`, { headers: { Accept: 'application/json' } });
+  const response = await page.request.get(`${origin(page)}/sessions/whoami`, { headers: { Accept: 'application/json' } });
   return { status: response.status(), body: await response.json() };
 }
 
@@ -123,13 +132,13 @@ export async function flowMessages(page) {
 }
 
 export async function logout(page) {
-  await page.goto(`${base}/`);
+  await page.goto(`${origin(page)}/`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You are not signed in.').waitFor();
 }
 
 export async function register(page, email, password) {
-  await page.goto(`${base}/registration`);
+  await page.goto(`${origin(page)}/registration`);
   await page.getByLabel('E-Mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
@@ -137,7 +146,7 @@ export async function register(page, email, password) {
 }
 
 export async function login(page, email, password) {
-  await page.goto(`${base}/login`);
+  await page.goto(`${origin(page)}/login`);
   await page.getByLabel('ID').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in with password' }).click();

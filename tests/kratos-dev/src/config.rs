@@ -110,8 +110,8 @@ impl Default for Config {
         Self {
             port: 4433,
             public_url: "http://127.0.0.1:4433".into(),
-            ui_url: "http://127.0.0.1:8080".into(),
-            default_return_url: "http://127.0.0.1:8080/".into(),
+            ui_url: "http://localhost:8080".into(),
+            default_return_url: "http://localhost:8080/".into(),
             allowed_return_urls: Vec::new(),
             cors_origins: Vec::new(),
             lifespans: Lifespans {
@@ -162,7 +162,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
 
   --port <n>                     listen on 127.0.0.1:<n> (4433)
   --public-url <url>             Kratos's URL as the browser sees it (http://127.0.0.1:<port>)
-  --ui-url <url>                 where the UI pages live (http://127.0.0.1:8080)
+  --ui-url <url>                 where the UI pages live (http://localhost:8080)
   --default-return-url <url>     after-flow default (<ui-url>/)
   --allowed-return-url <url>     allow return_to under this URL (repeatable)
   --cors-origin <origin>         allow this origin cross-origin with credentials (repeatable)

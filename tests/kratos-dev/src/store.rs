@@ -60,22 +60,42 @@ pub struct LookupCode {
     pub used_at: Option<Millis>,
 }
 
+/// A registered credential: a passkey (a first factor) or a security key
+/// (a second factor), as `webauthn-rs` verified it.
+#[derive(Clone, Debug)]
+pub enum Key {
+    /// A passkey.
+    Passkey(webauthn_rs::prelude::Passkey),
+    /// A security key.
+    SecurityKey(webauthn_rs::prelude::SecurityKey),
+}
+
 /// A registered WebAuthn or passkey credential.
-#[allow(dead_code)] // the key and counter are read when assertions are verified
 #[derive(Clone, Debug)]
 pub struct KeyCredential {
     /// The credential id (raw bytes).
     pub id: Vec<u8>,
-    /// The COSE public key.
-    pub public_key: Vec<u8>,
-    /// The signature counter.
-    pub sign_count: u32,
+    /// The verified credential (public key, counter, ...).
+    pub key: Key,
     /// The name the user gave it.
     pub display_name: String,
     /// When it was added.
     pub added_at: Millis,
     /// Whether it is a passkey (first factor) rather than a security key (second factor).
     pub passkey: bool,
+}
+
+/// WebAuthn ceremonies a flow has started (the challenges it handed out).
+#[derive(Clone, Debug, Default)]
+pub struct Ceremonies {
+    /// Passkey login (discoverable credentials).
+    pub passkey_login: Option<webauthn_rs::prelude::DiscoverableAuthentication>,
+    /// Security key as a second factor.
+    pub security_key_login: Option<webauthn_rs::prelude::SecurityKeyAuthentication>,
+    /// Passkey registration, with the user id it binds the passkey to.
+    pub passkey_registration: Option<(webauthn_rs::prelude::PasskeyRegistration, String)>,
+    /// Security key registration.
+    pub security_key_registration: Option<webauthn_rs::prelude::SecurityKeyRegistration>,
 }
 
 /// A user, with credentials (never sent to browsers).
@@ -99,8 +119,6 @@ pub struct IdentityRecord {
     pub oidc: Vec<(String, String)>,
     /// WebAuthn and passkey credentials.
     pub keys: Vec<KeyCredential>,
-    /// The WebAuthn user handle.
-    pub user_handle: Vec<u8>,
     /// Created.
     pub created_at: Millis,
     /// Last changed.
@@ -110,9 +128,15 @@ pub struct IdentityRecord {
 impl IdentityRecord {
     /// A new identity with these traits; its e-mail becomes a verifiable and recovery address.
     pub fn new(traits: Value) -> Self {
+        Self::with_id(new_id(), traits)
+    }
+
+    /// A new identity with a given id (e.g. the user handle a passkey was
+    /// registered for).
+    pub fn with_id(id: String, traits: Value) -> Self {
         let now = now();
         let mut identity = Self {
-            id: new_id(),
+            id,
             traits,
             verifiable: Vec::new(),
             recovery: Vec::new(),
@@ -121,7 +145,6 @@ impl IdentityRecord {
             lookup_codes: Vec::new(),
             oidc: Vec::new(),
             keys: Vec::new(),
-            user_handle: rand::random::<[u8; 16]>().to_vec(),
             created_at: now,
             updated_at: now,
         };
@@ -359,8 +382,8 @@ pub struct FlowRecord {
     pub pending_lookup: Option<Vec<String>>,
     /// What to do next (recovery, settings).
     pub continue_with: Vec<leptos_kratos::model::ContinueWith>,
-    /// A WebAuthn challenge issued with the flow.
-    pub webauthn_challenge: Option<Vec<u8>>,
+    /// WebAuthn ceremonies started with the flow's nodes.
+    pub ceremonies: Ceremonies,
 }
 
 impl FlowRecord {

@@ -151,7 +151,7 @@
       result.value = assertionJSON(credential);
       submit(result);
     }).catch(function (error) {
-      console.error(error);
+      console.warn(error);
       oryPasskeyLoginAutocompleteInit();
     });
   }
@@ -183,9 +183,9 @@
         submit(result);
       });
     }).catch(function (error) {
-      if (error && error.name !== "AbortError") {
-        console.error(error);
-      }
+      // Autofill ends without a credential whenever the user signs in
+      // another way or leaves: not an error.
+      console.debug(error);
     });
   }
 

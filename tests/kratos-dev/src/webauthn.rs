@@ -1,14 +1,15 @@
 //! WebAuthn and passkey nodes, the `webauthn.js` script node, and the script.
 
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use leptos_kratos::model::{InputType, NodeGroup, UiNode, WebAuthnTrigger};
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::{Digest, Sha512};
+use webauthn_rs::prelude::{CredentialID, SecurityKey, Url, Uuid, Webauthn, WebauthnBuilder};
 
 use crate::config::Config;
 use crate::nodes::{self, NodeExt, input};
-use crate::store::{FlowRecord, IdentityRecord, new_id};
+use crate::store::{FlowRecord, IdentityRecord, Key, new_id};
 use crate::text;
 
 /// The script served at `/.well-known/ory/webauthn.js`.
@@ -47,73 +48,68 @@ pub fn rp_id(config: &Config) -> String {
     }
 }
 
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
+/// The relying party: the UI's origin. `None` when the UI runs on an IP
+/// address (WebAuthn needs a domain such as `localhost`): then the
+/// WebAuthn and passkey methods are not offered.
+pub fn relying_party(config: &Config) -> Option<Webauthn> {
+    let origin = Url::parse(&config.ui_url).ok()?;
+    let rp_id = rp_id(config);
+    WebauthnBuilder::new(&rp_id, &origin)
+        .ok()?
+        .rp_name("leptos-kratos dev")
+        .allow_any_port(true)
+        .build()
+        .ok()
 }
 
-/// A fresh challenge, remembered by the flow.
-fn challenge(flow: &mut FlowRecord) -> String {
-    let bytes = rand::random::<[u8; 32]>().to_vec();
-    let encoded = b64(&bytes);
-    flow.webauthn_challenge = Some(bytes);
-    encoded
+/// An identity's id as the WebAuthn user handle.
+pub fn user_uuid(identity_id: &str) -> Uuid {
+    Uuid::parse_str(identity_id).unwrap_or_else(|_| Uuid::new_v4())
 }
 
-fn request_options(
-    config: &Config,
-    flow: &mut FlowRecord,
-    allow: &[Vec<u8>],
-    user_verification: &str,
-) -> Value {
-    json!({"publicKey": {
-        "challenge": challenge(flow),
-        "timeout": 300000,
-        "rpId": rp_id(config),
-        "allowCredentials": allow.iter().map(|id| json!({"type": "public-key", "id": b64(id)})).collect::<Vec<_>>(),
-        "userVerification": user_verification,
-    }})
+fn to_json(value: impl serde::Serialize) -> String {
+    serde_json::to_string(&value).unwrap_or_default()
 }
 
-fn creation_options(
-    config: &Config,
-    flow: &mut FlowRecord,
-    identity: Option<&IdentityRecord>,
-    resident: bool,
-) -> Value {
-    let user_id = identity
-        .map(|i| i.user_handle.clone())
-        .unwrap_or_else(|| rand::random::<[u8; 16]>().to_vec());
-    let name = identity.map(IdentityRecord::email).unwrap_or_default();
-    let exclude: Vec<Value> = identity
-        .map(|i| {
-            i.keys
-                .iter()
-                .map(|k| json!({"type": "public-key", "id": b64(&k.id)}))
-                .collect()
-        })
-        .unwrap_or_default();
-    json!({"publicKey": {
-        "rp": {"name": "leptos-kratos dev", "id": rp_id(config)},
-        "user": {"name": name, "displayName": name, "id": b64(&user_id)},
-        "challenge": challenge(flow),
-        "pubKeyCredParams": [{"type": "public-key", "alg": -7}, {"type": "public-key", "alg": -257}],
-        "timeout": 300000,
-        "excludeCredentials": exclude,
-        "authenticatorSelection": {
-            "residentKey": if resident { "required" } else { "discouraged" },
-            "requireResidentKey": resident,
-            "userVerification": if resident { "preferred" } else { "discouraged" },
-        },
-        "attestation": "none",
-    }})
+/// Creation options as the browser gets them. The credential-protection
+/// extension is left out: Kratos does not ask for it, and browsers refuse
+/// it for security keys without user verification.
+fn creation(options: impl serde::Serialize) -> serde_json::Value {
+    let mut options = serde_json::to_value(options).unwrap_or_default();
+    if let Some(extensions) = options
+        .pointer_mut("/publicKey/extensions")
+        .and_then(|e| e.as_object_mut())
+    {
+        extensions.remove("credentialProtectionPolicy");
+        extensions.remove("enforceCredentialProtectionPolicy");
+    }
+    options
+}
+
+/// Passkeys must be discoverable (Kratos asks for a resident key) so that
+/// they can sign in without a user name.
+fn discoverable(options: impl serde::Serialize) -> serde_json::Value {
+    let mut options = creation(options);
+    if let Some(selection) = options
+        .pointer_mut("/publicKey/authenticatorSelection")
+        .and_then(|s| s.as_object_mut())
+    {
+        selection.insert("residentKey".into(), json!("required"));
+        selection.insert("requireResidentKey".into(), json!(true));
+    }
+    options
 }
 
 /// Login with a passkey (first factor): challenge, result, trigger, script.
 pub fn passkey_login_nodes(config: &Config, flow: &mut FlowRecord) -> Vec<UiNode> {
-    let options = request_options(config, flow, &[], "preferred");
+    let Some((options, state)) =
+        relying_party(config).and_then(|rp| rp.start_discoverable_authentication().ok())
+    else {
+        return Vec::new();
+    };
+    flow.ceremonies.passkey_login = Some(state);
     vec![
-        input(NodeGroup::Passkey, "passkey_challenge", InputType::Hidden)
-            .value(options.to_string()),
+        input(NodeGroup::Passkey, "passkey_challenge", InputType::Hidden).value(to_json(options)),
         input(NodeGroup::Passkey, "passkey_login", InputType::Hidden)
             .value("")
             .onload(WebAuthnTrigger::OryPasskeyLoginAutocompleteInit),
@@ -129,19 +125,30 @@ pub fn passkey_login_nodes(config: &Config, flow: &mut FlowRecord) -> Vec<UiNode
     ]
 }
 
+fn security_keys(identity: &IdentityRecord) -> Vec<SecurityKey> {
+    identity
+        .keys
+        .iter()
+        .filter_map(|k| match &k.key {
+            Key::SecurityKey(key) => Some(key.clone()),
+            Key::Passkey(_) => None,
+        })
+        .collect()
+}
+
 /// Login with a security key as second factor.
 pub fn webauthn_login_nodes(
     config: &Config,
     flow: &mut FlowRecord,
     identity: &IdentityRecord,
 ) -> Vec<UiNode> {
-    let allow: Vec<Vec<u8>> = identity
-        .keys
-        .iter()
-        .filter(|k| !k.passkey)
-        .map(|k| k.id.clone())
-        .collect();
-    let options = request_options(config, flow, &allow, "discouraged");
+    let keys = security_keys(identity);
+    let Some((options, state)) =
+        relying_party(config).and_then(|rp| rp.start_securitykey_authentication(&keys).ok())
+    else {
+        return Vec::new();
+    };
+    flow.ceremonies.security_key_login = Some(state);
     vec![
         script_node(config),
         input(
@@ -149,17 +156,25 @@ pub fn webauthn_login_nodes(
             "webauthn_login_trigger",
             InputType::Button,
         )
-        .value(options.to_string())
+        .value(to_json(options))
         .label(text::info(1010008, "Sign in with a hardware key"))
         .onclick(WebAuthnTrigger::OryWebAuthnLogin),
         input(NodeGroup::Webauthn, "webauthn_login", InputType::Hidden).value(""),
     ]
 }
 
-/// Registration with a passkey.
+/// Registration with a passkey (the user id becomes the new identity's id).
 pub fn passkey_registration_nodes(config: &Config, flow: &mut FlowRecord) -> Vec<UiNode> {
+    let user = Uuid::new_v4();
+    let Some((options, state)) = relying_party(config).and_then(|rp| {
+        rp.start_passkey_registration(user, "new user", "new user", None)
+            .ok()
+    }) else {
+        return Vec::new();
+    };
+    flow.ceremonies.passkey_registration = Some((state, user.to_string()));
     let create = json!({
-        "credentialOptions": creation_options(config, flow, None, true),
+        "credentialOptions": discoverable(options),
         "displayNameFieldName": "traits.email",
         "displayNameFieldNames": ["traits.email"],
     });
@@ -188,9 +203,16 @@ pub fn settings_nodes(
     webauthn: bool,
 ) -> Vec<UiNode> {
     let mut out = Vec::new();
-    if !passkey && !webauthn {
+    let Some(rp) = relying_party(config).filter(|_| passkey || webauthn) else {
         return out;
-    }
+    };
+    let user = user_uuid(&identity.id);
+    let email = identity.email();
+    let exclude: Vec<CredentialID> = identity
+        .keys
+        .iter()
+        .map(|k| CredentialID::from(k.id.clone()))
+        .collect();
     let last_factor = identity.first_factors() <= 1;
     if passkey {
         for key in identity.keys.iter().filter(|k| k.passkey) {
@@ -201,29 +223,33 @@ pub fn settings_nodes(
                     .disabled(last_factor),
             );
         }
-        let options = creation_options(config, flow, Some(identity), true);
-        out.push(
-            input(NodeGroup::Passkey, "passkey_create_data", InputType::Hidden)
-                .value(options.to_string()),
-        );
-        out.push(
-            input(
-                NodeGroup::Passkey,
-                "passkey_settings_register",
-                InputType::Hidden,
-            )
-            .value(""),
-        );
-        out.push(
-            input(
-                NodeGroup::Passkey,
-                "passkey_register_trigger",
-                InputType::Button,
-            )
-            .value("")
-            .label(text::info(1050019, "Add passkey"))
-            .onclick(WebAuthnTrigger::OryPasskeySettingsRegistration),
-        );
+        if let Ok((options, state)) =
+            rp.start_passkey_registration(user, &email, &email, Some(exclude.clone()))
+        {
+            flow.ceremonies.passkey_registration = Some((state, identity.id.clone()));
+            out.push(
+                input(NodeGroup::Passkey, "passkey_create_data", InputType::Hidden)
+                    .value(to_json(discoverable(options))),
+            );
+            out.push(
+                input(
+                    NodeGroup::Passkey,
+                    "passkey_settings_register",
+                    InputType::Hidden,
+                )
+                .value(""),
+            );
+            out.push(
+                input(
+                    NodeGroup::Passkey,
+                    "passkey_register_trigger",
+                    InputType::Button,
+                )
+                .value("")
+                .label(text::info(1050019, "Add passkey"))
+                .onclick(WebAuthnTrigger::OryPasskeySettingsRegistration),
+            );
+        }
     }
     if webauthn {
         for key in identity.keys.iter().filter(|k| !k.passkey) {
@@ -233,29 +259,35 @@ pub fn settings_nodes(
                     .label(remove_label(1050018, "security key", key)),
             );
         }
-        let options = creation_options(config, flow, Some(identity), false);
-        out.push(
-            input(
-                NodeGroup::Webauthn,
-                "webauthn_register_displayname",
-                InputType::Text,
-            )
-            .value("")
-            .label(text::info(1050013, "Name of the security key")),
-        );
-        out.push(input(NodeGroup::Webauthn, "webauthn_register", InputType::Hidden).value(""));
-        out.push(
-            input(
-                NodeGroup::Webauthn,
-                "webauthn_register_trigger",
-                InputType::Button,
-            )
-            .value(options.to_string())
-            .label(text::info(1050012, "Add security key"))
-            .onclick(WebAuthnTrigger::OryWebAuthnRegistration),
-        );
+        if let Ok((options, state)) =
+            rp.start_securitykey_registration(user, &email, &email, Some(exclude), None, None)
+        {
+            flow.ceremonies.security_key_registration = Some(state);
+            out.push(
+                input(
+                    NodeGroup::Webauthn,
+                    "webauthn_register_displayname",
+                    InputType::Text,
+                )
+                .value("")
+                .label(text::info(1050013, "Name of the security key")),
+            );
+            out.push(input(NodeGroup::Webauthn, "webauthn_register", InputType::Hidden).value(""));
+            out.push(
+                input(
+                    NodeGroup::Webauthn,
+                    "webauthn_register_trigger",
+                    InputType::Button,
+                )
+                .value(to_json(creation(options)))
+                .label(text::info(1050012, "Add security key"))
+                .onclick(WebAuthnTrigger::OryWebAuthnRegistration),
+            );
+        }
     }
-    out.push(script_node(config));
+    if !out.is_empty() {
+        out.push(script_node(config));
+    }
     out
 }
 

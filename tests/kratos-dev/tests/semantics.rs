@@ -33,7 +33,7 @@ async fn creation_negotiates_json_or_redirects() {
         assert!(
             browser
                 .location()
-                .starts_with(&format!("http://127.0.0.1:8080/{kind}?flow=")),
+                .starts_with(&format!("http://localhost:8080/{kind}?flow=")),
             "{}",
             browser.location()
         );
@@ -108,9 +108,9 @@ async fn login_create_errors() {
         (400, Some("self_service_flow_return_to_forbidden"))
     );
     let allowed = k
-        .create("login", "?return_to=http://127.0.0.1:8080/after")
+        .create("login", "?return_to=http://localhost:8080/after")
         .await;
-    assert_eq!(allowed["return_to"], "http://127.0.0.1:8080/after");
+    assert_eq!(allowed["return_to"], "http://localhost:8080/after");
 
     k.login(DEMO.0, DEMO.1).await;
     let signed_in = k.get("/self-service/login/browser").await;
@@ -119,11 +119,11 @@ async fn login_create_errors() {
         (400, Some("session_already_available"))
     );
     let browser = k
-        .navigate("/self-service/login/browser?return_to=http://127.0.0.1:8080/x")
+        .navigate("/self-service/login/browser?return_to=http://localhost:8080/x")
         .await;
     assert_eq!(
         (browser.status, browser.location().as_str()),
-        (303, "http://127.0.0.1:8080/x")
+        (303, "http://localhost:8080/x")
     );
     let refresh = k.create("login", "?refresh=true").await;
     assert_eq!(refresh["refresh"], true);
@@ -141,7 +141,7 @@ async fn login_create_errors() {
 async fn login_get_checks_csrf_existence_and_expiry() {
     let k = Kratos::start(json!({})).await;
     let flow = k
-        .create("login", "?return_to=http://127.0.0.1:8080/back")
+        .create("login", "?return_to=http://localhost:8080/back")
         .await;
     let id = flow["id"].as_str().unwrap();
     let fetched = k.get(&format!("/self-service/login/flows?id={id}")).await;
@@ -178,7 +178,7 @@ async fn login_get_checks_csrf_existence_and_expiry() {
         "the get endpoint gives no use_flow_id"
     );
     let details = &expired.body["error"]["details"];
-    assert_eq!(details["return_to"], "http://127.0.0.1:8080/back");
+    assert_eq!(details["return_to"], "http://localhost:8080/back");
     assert!(
         details["redirect_to"]
             .as_str()
@@ -191,7 +191,7 @@ async fn login_get_checks_csrf_existence_and_expiry() {
 async fn login_with_password() {
     let k = Kratos::start(json!({})).await;
     let flow = k
-        .create("login", "?return_to=http://127.0.0.1:8080/next")
+        .create("login", "?return_to=http://localhost:8080/next")
         .await;
 
     let missing = k
@@ -236,7 +236,7 @@ async fn login_with_password() {
     assert_eq!(ok.body["continue_with"][0]["action"], "redirect_browser_to");
     assert_eq!(
         ok.body["continue_with"][0]["redirect_browser_to"],
-        "http://127.0.0.1:8080/next"
+        "http://localhost:8080/next"
     );
     let cookies = ok.set_cookies();
     let session = cookies
@@ -366,7 +366,7 @@ async fn a_session_blocks_a_second_login_on_an_old_flow() {
 async fn browsers_posting_forms_get_redirects() {
     let k = Kratos::start(json!({})).await;
     let flow = k
-        .create("login", "?return_to=http://127.0.0.1:8080/home")
+        .create("login", "?return_to=http://localhost:8080/home")
         .await;
     let spare = k.create("login", "").await;
     let path = action(&flow);
@@ -386,7 +386,7 @@ async fn browsers_posting_forms_get_redirects() {
     assert!(
         wrong
             .location()
-            .starts_with("http://127.0.0.1:8080/login?flow=")
+            .starts_with("http://localhost:8080/login?flow=")
     );
     let ok = k
         .post_form(
@@ -401,7 +401,7 @@ async fn browsers_posting_forms_get_redirects() {
         .await;
     assert_eq!(
         (ok.status, ok.location().as_str()),
-        (303, "http://127.0.0.1:8080/home")
+        (303, "http://localhost:8080/home")
     );
     let csrf_failure = k
         .other_browser()
@@ -410,7 +410,7 @@ async fn browsers_posting_forms_get_redirects() {
     assert_eq!(csrf_failure.status, 303);
     let error_page = csrf_failure.location();
     assert!(
-        error_page.starts_with("http://127.0.0.1:8080/error?id="),
+        error_page.starts_with("http://localhost:8080/error?id="),
         "{error_page}"
     );
     let id = error_page.split("id=").nth(1).unwrap();
@@ -600,7 +600,7 @@ async fn second_factor_is_required_after_the_first() {
     // A fresh password login answers 422 towards the aal2 login.
     let fresh = k.other_browser();
     let flow = fresh
-        .create("login", "?return_to=http://127.0.0.1:8080/done")
+        .create("login", "?return_to=http://localhost:8080/done")
         .await;
     let first = fresh
         .submit(
@@ -790,7 +790,7 @@ async fn login_can_require_a_verified_address() {
 async fn oidc_login_goes_through_the_provider_page() {
     let k = Kratos::start(json!({})).await;
     let flow = k
-        .create("login", "?return_to=http://127.0.0.1:8080/after-oidc")
+        .create("login", "?return_to=http://localhost:8080/after-oidc")
         .await;
     let started = k
         .submit(&flow, json!({"method": "oidc", "provider": "fake"}))
@@ -828,7 +828,7 @@ async fn oidc_login_goes_through_the_provider_page() {
     let done = k.navigate(callback.trim_start_matches(&k.base)).await;
     assert_eq!(
         (done.status, done.location().as_str()),
-        (303, "http://127.0.0.1:8080/after-oidc")
+        (303, "http://localhost:8080/after-oidc")
     );
     let whoami = k.get("/sessions/whoami").await;
     assert_eq!(
@@ -857,7 +857,7 @@ async fn oidc_login_goes_through_the_provider_page() {
         .await;
     assert!(
         done.location()
-            .starts_with("http://127.0.0.1:8080/login?flow=")
+            .starts_with("http://localhost:8080/login?flow=")
     );
     let id = done.location().split("flow=").nth(1).unwrap().to_owned();
     let login = other
@@ -889,7 +889,7 @@ async fn oidc_login_goes_through_the_provider_page() {
         .await;
     assert!(
         done.location()
-            .starts_with("http://127.0.0.1:8080/registration?flow=")
+            .starts_with("http://localhost:8080/registration?flow=")
     );
 }
 
@@ -984,7 +984,7 @@ async fn registration_create_and_submit_while_signed_in_or_disabled() {
     let submit = k.submit(&flow, json!({"method": "password", "traits": {"email": "x@example.com"}, "password": "a good password"})).await;
     assert_eq!(
         (submit.status, submit.location().as_str()),
-        (303, "http://127.0.0.1:8080/")
+        (303, "http://localhost:8080/")
     );
 
     let disabled = Kratos::start(json!({"registration_enabled": false})).await;
@@ -1128,7 +1128,7 @@ async fn recovery_by_code_hands_over_to_settings() {
             .any(|c| c.starts_with("ory_kratos_session="))
     );
     let settings_url = done.body["redirect_browser_to"].as_str().unwrap();
-    assert!(settings_url.starts_with("http://127.0.0.1:8080/settings?flow="));
+    assert!(settings_url.starts_with("http://localhost:8080/settings?flow="));
     let id = settings_url.split("flow=").nth(1).unwrap();
     let settings = k
         .get(&format!("/self-service/settings/flows?id={id}"))
@@ -1215,7 +1215,7 @@ async fn verification_by_code() {
     k.register("verify-me@example.com", "a good password").await;
     let other = k.other_browser();
     let flow = other
-        .create("verification", "?return_to=http://127.0.0.1:8080/verified")
+        .create("verification", "?return_to=http://localhost:8080/verified")
         .await;
     let sent = other
         .submit(
@@ -1240,14 +1240,14 @@ async fn verification_by_code() {
     assert_eq!(done.body["state"], "passed_challenge");
     assert_eq!(done.message_ids(), vec![1080002]);
     assert_eq!(done.body["ui"]["method"], "GET");
-    assert_eq!(done.body["ui"]["action"], "http://127.0.0.1:8080/verified");
+    assert_eq!(done.body["ui"]["action"], "http://localhost:8080/verified");
     let nodes = done.body["ui"]["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), 1, "only the continue link, no csrf node");
     assert_eq!(nodes[0]["type"], "a");
     assert_eq!(nodes[0]["attributes"]["id"], "continue");
     assert_eq!(
         nodes[0]["attributes"]["href"],
-        "http://127.0.0.1:8080/verified"
+        "http://localhost:8080/verified"
     );
     let whoami = k.get("/sessions/whoami").await;
     assert_eq!(
@@ -1333,7 +1333,7 @@ async fn settings_profile_and_password() {
     let k = Kratos::start(json!({"required_aal": "aal1"})).await;
     k.login(DEMO.0, DEMO.1).await;
     let flow = k
-        .create("settings", "?return_to=http://127.0.0.1:8080/profile-done")
+        .create("settings", "?return_to=http://localhost:8080/profile-done")
         .await;
     let invalid = k
         .submit(&flow, json!({"method": "profile", "traits": {"email": ""}}))
@@ -1363,7 +1363,7 @@ async fn settings_profile_and_password() {
         .clone();
     assert_eq!(
         last["redirect_browser_to"],
-        "http://127.0.0.1:8080/profile-done"
+        "http://localhost:8080/profile-done"
     );
     assert!(
         saved
@@ -1474,7 +1474,7 @@ async fn privileged_changes_need_a_fresh_login() {
     assert_eq!(back.status, 303);
     assert!(
         back.location()
-            .starts_with("http://127.0.0.1:8080/settings?flow=")
+            .starts_with("http://localhost:8080/settings?flow=")
     );
 }
 
@@ -1510,7 +1510,7 @@ async fn settings_link_and_unlink_the_provider() {
         .await;
     assert!(
         done.location()
-            .starts_with("http://127.0.0.1:8080/settings?flow=")
+            .starts_with("http://localhost:8080/settings?flow=")
     );
     let linked = k
         .get(&format!(
@@ -1537,7 +1537,7 @@ async fn logout() {
     );
     k.login(DEMO.0, DEMO.1).await;
     let flow = k
-        .get("/self-service/logout/browser?return_to=http://127.0.0.1:8080/bye")
+        .get("/self-service/logout/browser?return_to=http://localhost:8080/bye")
         .await;
     assert_eq!(flow.status, 200);
     let url = flow.body["logout_url"].as_str().unwrap().to_owned();
@@ -1568,13 +1568,13 @@ async fn logout() {
 
     k.login(DEMO.0, DEMO.1).await;
     let flow = k
-        .get("/self-service/logout/browser?return_to=http://127.0.0.1:8080/bye")
+        .get("/self-service/logout/browser?return_to=http://localhost:8080/bye")
         .await;
     let url = flow.body["logout_url"].as_str().unwrap().to_owned();
     let browser = k.navigate(url.trim_start_matches(&k.base)).await;
     assert_eq!(
         (browser.status, browser.location().as_str()),
-        (303, "http://127.0.0.1:8080/bye")
+        (303, "http://localhost:8080/bye")
     );
 }
 
@@ -1823,4 +1823,72 @@ async fn configuration_changes_at_run_time() {
         200,
         "the demo account is seeded again"
     );
+}
+
+// WebAuthn and passkeys: ceremonies are verified (the end-to-end tests run
+// real ones with Chromium's virtual authenticator); invalid ones are refused.
+
+#[tokio::test]
+async fn invalid_webauthn_ceremonies_are_refused_with_fresh_challenges() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k.create("login", "").await;
+    let before = node(&flow, "passkey_challenge").unwrap()["attributes"]["value"].clone();
+    let forged = json!({"id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": {"authenticatorData": "AAAA", "clientDataJSON": "AAAA", "signature": "AAAA", "userHandle": "AAAA"}});
+    let refused = k
+        .submit(&flow, json!({"passkey_login": forged.to_string()}))
+        .await;
+    assert_eq!(
+        (refused.status, refused.message_ids()),
+        (400, vec![4000043])
+    );
+    let after = node(&refused.body, "passkey_challenge").unwrap()["attributes"]["value"].clone();
+    assert_ne!(before, after, "a used challenge is replaced");
+    let options: serde_json::Value = serde_json::from_str(after.as_str().unwrap()).unwrap();
+    assert_eq!(options["publicKey"]["rpId"], "localhost");
+
+    let registration = k.create("registration", "").await;
+    let create: serde_json::Value = serde_json::from_str(
+        node(&registration, "passkey_create_data").unwrap()["attributes"]["value"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        create["credentialOptions"]["publicKey"]["authenticatorSelection"]["residentKey"],
+        "required"
+    );
+    assert_eq!(create["displayNameFieldName"], "traits.email");
+    let attestation = json!({"id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": {"attestationObject": "AAAA", "clientDataJSON": "AAAA"}});
+    let refused = k
+        .submit(&registration, json!({"traits": {"email": "pk@example.com"}, "passkey_register": attestation.to_string()}))
+        .await;
+    assert_eq!(
+        (refused.status, refused.message_ids()),
+        (400, vec![4000043])
+    );
+    assert!(
+        k.get("/__dev/identities")
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["traits"]["email"] != "pk@example.com")
+    );
+
+    k.login(DEMO.0, DEMO.1).await;
+    let settings = k.create("settings", "").await;
+    let trigger = node(&settings, "webauthn_register_trigger").unwrap();
+    assert_eq!(
+        trigger["attributes"]["onclickTrigger"],
+        "oryWebAuthnRegistration"
+    );
+    let options: serde_json::Value =
+        serde_json::from_str(trigger["attributes"]["value"].as_str().unwrap()).unwrap();
+    assert!(options["publicKey"]["challenge"].is_string());
+    assert!(node(&settings, "passkey_settings_register").is_some());
+    let refused = k.submit(&settings, json!({"webauthn_register": attestation.to_string(), "webauthn_register_displayname": "x"})).await;
+    assert_eq!(refused.status, 400);
 }

@@ -170,7 +170,7 @@ pub fn new_flow(
         pending_totp: None,
         pending_lookup: None,
         continue_with: Vec::new(),
-        webauthn_challenge: None,
+        ceremonies: Default::default(),
     }
 }
 

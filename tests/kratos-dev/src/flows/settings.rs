@@ -593,6 +593,15 @@ pub fn success(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord) -> Response {
     }
 }
 
+/// Re-renders a settings flow after a failed ceremony: fresh nodes (new
+/// challenges), the flow's messages kept, status 400.
+pub fn rerender_fresh(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Response {
+    let messages = std::mem::take(&mut flow.ui.messages);
+    render(store, &mut flow);
+    flow.ui.messages = messages;
+    rerender(store, ctx, flow, 400)
+}
+
 /// `GET /self-service/settings?flow=`: browsers coming back (e.g. after
 /// re-authenticating) are sent to the settings UI.
 pub fn browser_return(store: &Store, ctx: &Ctx) -> Response {

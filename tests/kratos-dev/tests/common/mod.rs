@@ -195,8 +195,8 @@ impl Kratos {
             .patched(&json!({
                 "port": address.port(),
                 "public_url": base,
-                "ui_url": "http://127.0.0.1:8080",
-                "default_return_url": "http://127.0.0.1:8080/",
+                "ui_url": "http://localhost:8080",
+                "default_return_url": "http://localhost:8080/",
                 "quiet": true,
             }))
             .unwrap();

@@ -1,0 +1,116 @@
+//! Loading script nodes (`webauthn.js`, captcha scripts) once per page.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::model::ScriptAttributes;
+use crate::url::safe_url;
+
+/// Where a script stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptState {
+    /// Requested, not loaded yet.
+    Loading,
+    /// Loaded and run.
+    Ready,
+    /// Could not be loaded (network, integrity mismatch, CSP); can be retried.
+    Failed,
+}
+
+thread_local! {
+    /// One entry per script (by id, else src) for the page's lifetime, so a
+    /// script is requested once however many flows render it.
+    static SCRIPTS: RefCell<HashMap<String, ArcRwSignal<ScriptState>>> = RefCell::new(HashMap::new());
+}
+
+/// The key a script is known by: its `id`, else its `src`.
+pub fn script_key(attrs: &ScriptAttributes) -> String {
+    attrs
+        .id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| attrs.src.clone())
+}
+
+/// Loads the script of a script node, once per page: a `<script>` element
+/// in `<head>` with the node's `src`, `type`, `async`, `integrity`,
+/// `crossorigin`, `referrerpolicy`, `nonce` and `id`. Returns its state.
+/// Scripts whose `src` is not `http(s)` or relative are never loaded.
+pub fn load_script(attrs: &ScriptAttributes) -> Signal<ScriptState> {
+    let key = script_key(attrs);
+    let existing = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
+    if let Some(state) = existing {
+        return state.into();
+    }
+    let state = ArcRwSignal::new(ScriptState::Loading);
+    SCRIPTS.with(|scripts| scripts.borrow_mut().insert(key, state.clone()));
+    insert_element(attrs, state.clone());
+    state.into()
+}
+
+/// Loads a failed script again.
+pub fn retry_script(attrs: &ScriptAttributes) {
+    let key = script_key(attrs);
+    let state = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
+    if let Some(state) = state.filter(|s| s.get_untracked() == ScriptState::Failed) {
+        if let Some(old) = document()
+            .query_selector(&format!("script[data-lk-script=\"{}\"]", css_escape(&key)))
+            .ok()
+            .flatten()
+        {
+            old.remove();
+        }
+        state.set(ScriptState::Loading);
+        insert_element(attrs, state);
+    }
+}
+
+/// The state of a script loaded before, if any.
+pub fn script_state(attrs: &ScriptAttributes) -> Option<Signal<ScriptState>> {
+    let key = script_key(attrs);
+    SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned().map(Into::into))
+}
+
+fn css_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn insert_element(attrs: &ScriptAttributes, state: ArcRwSignal<ScriptState>) {
+    let Some(src) = safe_url(&attrs.src) else {
+        state.set(ScriptState::Failed);
+        return;
+    };
+    let document = document();
+    let Ok(element) = document.create_element("script") else {
+        state.set(ScriptState::Failed);
+        return;
+    };
+    let set = |name: &str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            let _ = element.set_attribute(name, value);
+        }
+    };
+    set("type", attrs.script_type.as_deref());
+    set("integrity", attrs.integrity.as_deref());
+    set("crossorigin", attrs.crossorigin.as_deref());
+    set("referrerpolicy", attrs.referrerpolicy.as_deref());
+    set("nonce", attrs.nonce.as_deref());
+    set("id", attrs.id.as_deref());
+    set("data-lk-script", Some(&script_key(attrs)));
+    if attrs.is_async.unwrap_or(true) {
+        let _ = element.set_attribute("async", "");
+    }
+    let loaded = state.clone();
+    let on_load = Closure::once_into_js(move || loaded.set(ScriptState::Ready));
+    let on_error = Closure::once_into_js(move || state.set(ScriptState::Failed));
+    let _ = element.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let _ = element.add_event_listener_with_callback("error", on_error.unchecked_ref());
+    set("src", Some(&src));
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&element);
+    }
+}
