@@ -9,7 +9,7 @@ mod common;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use leptos_kratos::components::{ErrorView, FlowForm};
+use leptos_kratos::components::{ErrorView, FlowForm, GroupOrder};
 use leptos_kratos::i18n::Translator;
 use leptos_kratos::model::*;
 use serde_json::{Value, json};
@@ -52,6 +52,11 @@ fn fixture_flow(kind: &str, json: &str) -> Flow {
         },
         other => panic!("unexpected fixture kind {other}"),
     }
+}
+
+/// What the English catalogue shows for a Kratos message.
+fn english(message: &UiText) -> String {
+    Translator::default().message(message)
 }
 
 fn flow_from(value: Value) -> Flow {
@@ -102,12 +107,15 @@ fn text(element: &Element) -> String {
 fn check_controls(file: &str, root: &Element, flow: &Flow) {
     let form = one(root, "form");
     let controls = all(&form, "input, button, select");
-    let inputs: Vec<&UiNode> = flow
+    // Method groups in the default order, Kratos's order within a group.
+    let order = GroupOrder::sign_in();
+    let mut inputs: Vec<&UiNode> = flow
         .ui
         .nodes
         .iter()
         .filter(|n| n.input().is_some())
         .collect();
+    inputs.sort_by_key(|n| order.rank(&n.group));
     assert_eq!(
         controls.len(),
         inputs.len(),
@@ -217,7 +225,7 @@ fn check_controls(file: &str, root: &Element, flow: &Flow) {
             // Visible fields are labelled by a <label for=id> with the node's label.
             let id = attr(control, "id").expect("fields have an id");
             let label = one(root, &format!("label[for=\"{id}\"]"));
-            let expected = node.label().map(|l| l.text.clone());
+            let expected = node.label().map(english);
             if let Some(expected) = expected.filter(|t| !t.is_empty()) {
                 assert_eq!(
                     text(&label).trim(),
@@ -242,7 +250,7 @@ fn check_messages(file: &str, root: &Element, flow: &Flow) {
     assert_eq!(attr(&live, "aria-live").as_deref(), Some("polite"));
     for message in &flow.ui.messages {
         assert!(
-            text(&live).contains(message.text.trim()),
+            text(&live).contains(english(message).trim()),
             "{file}: ui message {}",
             message.id
         );
@@ -250,7 +258,7 @@ fn check_messages(file: &str, root: &Element, flow: &Flow) {
     for node in &flow.ui.nodes {
         for message in &node.messages {
             let shown = all(root, ".lk-node-messages .lk-message").iter().any(|p| {
-                attr(p, "data-id") == Some(message.id.to_string()) && text(p) == message.text
+                attr(p, "data-id") == Some(message.id.to_string()) && text(p) == english(message)
             });
             assert!(shown, "{file}: node message {} shown", message.id);
         }
@@ -292,7 +300,7 @@ fn check_content(file: &str, root: &Element, flow: &Flow) {
                         let expected = t
                             .context_value("secret")
                             .map(value_to_form_string)
-                            .unwrap_or(t.text.clone());
+                            .unwrap_or_else(|| english(t));
                         assert!(
                             shown.contains(&expected),
                             "{file}: text {shown} has {expected}"
@@ -359,14 +367,20 @@ async fn node_errors_are_announced_on_their_field() {
     assert_eq!(attr(&input, "aria-invalid").as_deref(), Some("true"));
     let described = attr(&input, "aria-describedby").expect("described by its messages");
     let messages = one(&root, &format!("#{described}"));
-    assert_eq!(text(&messages), "Property email is missing.");
+    assert_eq!(
+        text(&messages),
+        english(&flow_message_of(4000002, json!({"property": "email"})))
+    );
     assert_eq!(
         attr(&one(&messages, "p"), "data-type").as_deref(),
         Some("error")
     );
     assert_eq!(attr(&input, "autocomplete").as_deref(), Some("email"));
     let flow_message = one(&root, ".lk-messages [data-id=\"4000006\"]");
-    assert_eq!(text(&flow_message), "The provided credentials are invalid.");
+    assert_eq!(
+        text(&flow_message),
+        english(&flow_message_of(4000006, Value::Null))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -423,8 +437,12 @@ async fn captcha_container_keeps_id_class_and_data() {
     assert_eq!(attr(&div, "data-theme").as_deref(), Some("auto"));
     assert!(all(&root, "script").is_empty());
     assert!(
-        one(&root, "form").text_content().unwrap().trim().is_empty(),
-        "nothing visible"
+        one(&root, ".lk-group-body")
+            .text_content()
+            .unwrap()
+            .trim()
+            .is_empty(),
+        "nothing visible but the group's legend"
     );
 }
 
@@ -804,5 +822,266 @@ async fn a_script_that_fails_to_load_says_so_and_can_be_retried() {
         "script[data-lk-script=\"broken_script\"]",
     );
     assert_eq!(scripts.len(), 1, "the retry replaced the element");
+    root.remove();
+}
+
+/// A message with an id and a context, as Kratos sends it.
+fn flow_message_of(id: i64, context: Value) -> UiText {
+    UiText {
+        id,
+        context: (!context.is_null()).then_some(context),
+        ..Default::default()
+    }
+}
+
+/// A settings-like flow: a profile, a password and a linked provider.
+fn settings_flow() -> Flow {
+    flow_from(json!({
+        "id": "s", "ui": {"action": "/self-service/settings?flow=s", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "tok", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "oidc", "attributes": {"name": "link", "type": "submit", "value": "github", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1050002, "text": "Link github", "type": "info", "context": {"provider": "github"}}}},
+            {"type": "input", "group": "profile", "attributes": {"name": "traits.email", "type": "email", "value": "ada@example.com", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1070002, "text": "E-Mail", "type": "info", "context": {"title": "E-Mail"}}}},
+            {"type": "input", "group": "profile", "attributes": {"name": "method", "type": "submit", "value": "profile", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1070003, "text": "Save", "type": "info"}}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false, "autocomplete": "new-password"}, "messages": [],
+             "meta": {"label": {"id": 1070001, "text": "Password", "type": "info"}}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1070003, "text": "Save", "type": "info"}}}
+        ]}
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn groups_are_fieldsets_with_social_sign_in_first() {
+    let flow = flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "t", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1070004, "text": "ID", "type": "info"}}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1070001, "text": "Password", "type": "info"}}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "github", "disabled": false}, "messages": [],
+             "meta": {"label": {"id": 1010002, "text": "Sign in with github", "type": "info", "context": {"provider": "github"}}}}
+        ]}
+    }));
+    let (root, _guard) = mount_flow(flow);
+    tick().await;
+    let groups: Vec<Option<String>> = all(&root, "fieldset.lk-group")
+        .iter()
+        .map(|f| attr(f, "data-group"))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            Some("oidc".into()),
+            Some("default".into()),
+            Some("password".into()),
+            Some("code".into())
+        ]
+    );
+    let legends: Vec<String> = all(&root, "fieldset > legend").iter().map(text).collect();
+    assert!(legends.iter().all(|l| !l.is_empty()), "{legends:?}");
+    // Social sign-in comes before an "or" divider, then the other methods.
+    let divider = one(&root, ".lk-divider");
+    let previous = divider.previous_element_sibling().unwrap();
+    assert_eq!(attr(&previous, "data-group").as_deref(), Some("oidc"));
+    assert_eq!(
+        text(&one(&root, "button[value=github]")).trim(),
+        "Sign in with github"
+    );
+    // The whole flow is still one form.
+    assert_eq!(all(&root, "form").len(), 1);
+    // The password method is the main action; the code method an alternative.
+    let primary: Vec<_> = all(&root, "fieldset[data-primary]")
+        .iter()
+        .map(|f| attr(f, "data-group"))
+        .collect();
+    assert_eq!(primary, [Some("password".to_string())]);
+}
+
+#[wasm_bindgen_test]
+async fn settings_groups_are_forms_of_their_own() {
+    use leptos_kratos::components::FormLayout;
+    use leptos_kratos::controller::{Submission, request_body};
+    let submitted = RwSignal::new(Vec::<Submission>::new());
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+        view! { <FlowForm flow=Signal::stored(settings_flow()) on_submit layout=FormLayout::PerGroup /> }
+    });
+    tick().await;
+    let forms: Vec<Option<String>> = all(&root, "form")
+        .iter()
+        .map(|f| attr(f, "data-group"))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            Some("profile".into()),
+            Some("password".into()),
+            Some("oidc".into())
+        ]
+    );
+    for form in all(&root, "form") {
+        assert_eq!(
+            attr(&form, "action").as_deref(),
+            Some("/self-service/settings?flow=s")
+        );
+        assert_eq!(
+            all(&form, "input[name=csrf_token]").len(),
+            1,
+            "every form has the token"
+        );
+    }
+    let ids: std::collections::HashSet<String> = all(&root, "[id]")
+        .iter()
+        .filter_map(|e| attr(e, "id"))
+        .collect();
+    assert_eq!(
+        ids.len(),
+        all(&root, "[id]").len(),
+        "element ids stay unique"
+    );
+    one(&root, "input[name=password]")
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("a new passphrase");
+    one(&root, "button[value=password]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    tick().await;
+    let all_submitted = submitted.get_untracked();
+    assert_eq!(all_submitted.len(), 1);
+    assert_eq!(
+        request_body(&all_submitted[0]),
+        json!({"csrf_token": "tok", "password": "a new passphrase", "method": "password"}),
+        "the profile is not sent with the password"
+    );
+    root.remove();
+}
+
+#[cfg(feature = "locale-de")]
+#[wasm_bindgen_test]
+async fn a_locale_translates_labels_messages_and_phrases() {
+    use leptos_kratos::i18n::Phrase;
+    let german = Translator::for_languages(&["de-AT", "en"]);
+    assert_eq!(german.locale(), "de");
+    let flow = flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST",
+        "messages": [{"id": 4000006, "text": "The provided credentials are invalid.", "type": "error"}],
+        "nodes": [{"type": "input", "group": "default", "attributes": {"name": "traits.email", "type": "email", "disabled": false},
+                   "messages": [{"id": 4000002, "text": "Property email is missing.", "type": "error", "context": {"property": "email"}}],
+                   "meta": {"label": {"id": 1070002, "text": "E-Mail", "type": "info", "context": {"title": "E-Mail"}}}},
+                  {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false},
+                   "messages": [], "meta": {"label": {"id": 1070001, "text": "Password", "type": "info"}}},
+                  {"type": "input", "group": "future_method", "attributes": {"name": "x", "type": "submit", "value": "x", "disabled": false},
+                   "messages": [], "meta": {"label": {"id": 9999999, "text": "Brand-new button", "type": "info"}}}]}
+    }));
+    let root = container();
+    let shown = german.clone();
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(shown);
+        view! { <FlowForm flow=Signal::stored(flow) /> }
+    });
+    tick().await;
+    let flow_text = text(&one(&root, ".lk-messages"));
+    let expected = german.message(&flow_message_of(4000006, Value::Null));
+    assert_eq!(flow_text, expected);
+    assert_ne!(flow_text, english(&flow_message_of(4000006, Value::Null)));
+    let node_text = text(&one(&root, ".lk-node-messages"));
+    assert!(
+        node_text.contains("email"),
+        "context interpolated: {node_text}"
+    );
+    assert_ne!(
+        node_text,
+        english(&flow_message_of(4000002, json!({"property": "email"})))
+    );
+    assert_eq!(
+        text(&one(&root, "label[for$=password]")).trim(),
+        german.message(&flow_message_of(1070001, Value::Null))
+    );
+    // An id no catalogue knows: the server's own text, never the id.
+    assert_eq!(
+        text(&one(&root, "button[name=x]")).trim(),
+        "Brand-new button"
+    );
+    let legend = text(&one(&root, "fieldset[data-group=password] legend"));
+    assert_eq!(legend, german.phrase(Phrase::GroupPassword));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn lookup_secrets_and_dates_are_readable() {
+    let used_at = 1_700_000_000_i64;
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "text", "group": "lookup_secret", "attributes": {"id": "lookup_secret_codes", "node_type": "text",
+             "text": {"id": 1050015, "type": "info", "text": "abc, 1050014",
+                      "context": {"secrets": [
+                          {"id": 1050009, "type": "info", "text": "abc", "context": {"secret": "abc"}},
+                          {"id": 1050014, "type": "info", "text": "Secret was used at 2023-11-14", "context": {"used_at_unix": used_at}}]}}},
+             "messages": [], "meta": {}}
+        ]}
+    })));
+    tick().await;
+    let items = all(&root, "#lookup_secret_codes li");
+    assert_eq!(items.len(), 2);
+    assert_eq!(text(&items[0]), "abc");
+    let used = text(&items[1]);
+    assert!(used.contains("2023"), "a local date: {used}");
+    assert!(
+        !used.contains(&used_at.to_string()),
+        "no raw timestamp: {used}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn enter_in_a_field_submits_its_own_method() {
+    use leptos_kratos::controller::Submission;
+    let submitted = RwSignal::new(Vec::<Submission>::new());
+    let flow = flow_from(json!({
+        "id": "f", "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "github", "disabled": false}, "messages": [], "meta": {}}
+        ]}
+    }));
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+        view! { <FlowForm flow=Signal::stored(flow) on_submit /> }
+    });
+    tick().await;
+    // The social button comes first in the form, yet Enter signs in with the password.
+    assert_eq!(
+        attr(&all(&root, "button")[0], "value").as_deref(),
+        Some("github")
+    );
+    for field in ["identifier", "password"] {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let enter =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        one(&root, &format!("input[name={field}]"))
+            .dispatch_event(&enter)
+            .unwrap();
+        assert!(enter.default_prevented(), "{field}: handled");
+    }
+    tick().await;
+    let submitters: Vec<_> = submitted
+        .get_untracked()
+        .into_iter()
+        .map(|s| s.submitter)
+        .collect();
+    let password = Some(("method".to_string(), "password".to_string()));
+    assert_eq!(submitters, [password.clone(), password]);
     root.remove();
 }

@@ -16,6 +16,7 @@ pub use route::Route;
 
 use crate::config::KratosConfig;
 use crate::controller::Navigator;
+use crate::i18n::{Translator, browser_languages};
 
 /// Reads the configuration from the page's `<meta>` tags, so a built app can
 /// be pointed elsewhere without rebuilding:
@@ -25,36 +26,60 @@ use crate::controller::Navigator;
 ///   `trunk serve`'s proxy puts Kratos's paths under the app).
 /// - `<meta name="kratos-return-url" content="/">` — where to go after a
 ///   successful flow when Kratos names no `return_to`.
+///
+/// The app also reads `kratos-webauthn` (`script` or `native`) and
+/// `kratos-locale` (language tags, best first; empty: the browser's).
 pub fn config_from_document(ui_base: &str) -> KratosConfig {
-    let meta = |name: &str| -> Option<String> {
-        let document = web_sys::window()?.document()?;
-        let element = document
-            .query_selector(&format!("meta[name=\"{name}\"]"))
-            .ok()??;
-        element.get_attribute("content")
-    };
-    let config = KratosConfig::new(meta("kratos-url").unwrap_or_default()).with_ui_base(ui_base);
-    match meta("kratos-return-url").filter(|url| !url.is_empty()) {
+    let config =
+        KratosConfig::new(meta_content("kratos-url").unwrap_or_default()).with_ui_base(ui_base);
+    match meta_content("kratos-return-url").filter(|url| !url.is_empty()) {
         Some(url) => config.with_default_return_url(url),
         None => config.with_default_return_url(ui_base),
     }
 }
 
+/// The `content` of `<meta name=...>` in the page, if present.
+fn meta_content(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let element = document
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
+    element.get_attribute("content")
+}
+
 /// `<meta name="kratos-webauthn" content="native">` selects the native
 /// WebAuthn mode (no external script); anything else is script mode.
 fn webauthn_mode_from_document() -> crate::webauthn::WebAuthnMode {
-    let content = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name=\"kratos-webauthn\"]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"));
-    match content.as_deref() {
+    match meta_content("kratos-webauthn").as_deref() {
         Some("native") => crate::webauthn::WebAuthnMode::Native,
         _ => crate::webauthn::WebAuthnMode::Script,
     }
+}
+
+/// The translator for `<meta name="kratos-locale" content="de, fr">` (the
+/// first compiled-in locale of the list), or for the browser's languages
+/// when it is empty or absent. Sets `<html lang>` to the chosen locale.
+fn translator_from_document() -> Translator {
+    let configured: Vec<String> = meta_content("kratos-locale")
+        .unwrap_or_default()
+        .split(',')
+        .map(|tag| tag.trim().to_owned())
+        .filter(|tag| !tag.is_empty())
+        .collect();
+    let languages = if configured.is_empty() {
+        browser_languages()
+    } else {
+        configured
+    };
+    let translator =
+        Translator::for_languages(&languages.iter().map(String::as_str).collect::<Vec<_>>());
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", translator.locale());
+    }
+    translator
 }
 
 /// The address bar's path and query.
@@ -91,6 +116,18 @@ fn app_page(url: &str, ui_base: &str) -> Option<(String, String)> {
     (base == ui_base).then(|| (path.to_owned(), query))
 }
 
+/// Focuses the page's heading (after navigation or a change of the whole
+/// page's content), so screen readers announce it and keyboard users start
+/// at the top.
+fn focus_heading() {
+    let heading = document().query_selector(".lk-title").ok().flatten();
+    if let Some(heading) =
+        heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
 /// The drop-in app: picks the page from the address bar.
 #[component]
 pub fn App() -> impl IntoView {
@@ -99,6 +136,7 @@ pub fn App() -> impl IntoView {
     let config = config_from_document(&ui_base);
     provide_context(config.clone());
     provide_context(webauthn_mode_from_document());
+    provide_context(translator_from_document());
 
     // The app's own pages are shown without reloading; anything else is a
     // full navigation.
@@ -129,14 +167,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         location.track();
         if first.is_some() {
-            request_animation_frame(|| {
-                let heading = document().query_selector(".lk-title").ok().flatten();
-                if let Some(heading) = heading
-                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-                {
-                    let _ = heading.focus();
-                }
-            });
+            request_animation_frame(focus_heading);
         }
     });
 

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::Route;
 use crate::client::{KratosClient, Outcome};
-use crate::components::{ErrorView, FlowForm};
+use crate::components::{ErrorView, FlowForm, FormLayout};
 use crate::config::KratosConfig;
 use crate::controller::{FlowController, FlowStatus, Navigator, Submission};
 use crate::i18n::{Phrase, use_translator};
@@ -41,6 +41,8 @@ fn Card(
     heading: String,
     children: Children,
 ) -> impl IntoView {
+    // The tab's title names the page too (WCAG 2.4.2).
+    document().set_title(&heading);
     view! {
         <section class="lk-card" data-flow=name>
             <h1 class="lk-title" tabindex="-1">
@@ -70,6 +72,10 @@ fn FlowPage(kind: FlowKind, config: KratosConfig, params: Vec<(String, String)>)
     let focus_errors = controller.errors_shown();
     let start_over = controller.start_over_url();
     let busy = Signal::derive(move || status.with(FlowStatus::is_busy));
+    let layout = match kind {
+        FlowKind::Settings => FormLayout::PerGroup,
+        _ => FormLayout::Single,
+    };
     let on_submit = {
         let controller = controller.clone();
         Callback::new(move |submission: Submission| controller.submit(submission))
@@ -87,7 +93,7 @@ fn FlowPage(kind: FlowKind, config: KratosConfig, params: Vec<(String, String)>)
     let shown = Signal::derive(move || flow.get().unwrap_or_default());
     let form = move || {
         if has_flow.get() {
-            view! { <FlowForm flow=shown on_submit busy focus_errors /> }.into_any()
+            view! { <FlowForm flow=shown on_submit busy focus_errors layout /> }.into_any()
         } else if matches!(status.get(), FlowStatus::Failed(_)) {
             ().into_any()
         } else {
@@ -232,21 +238,23 @@ fn HomePage(config: KratosConfig) -> impl IntoView {
     let translator = use_translator();
     let session = RwSignal::new(SessionState::Loading);
     let client = KratosClient::new(config.kratos_url.clone());
-    let load = {
+    let fetch_state = {
         let client = client.clone();
         move || {
             let client = client.clone();
-            spawn_local(async move {
-                let state = match client.whoami().await {
+            async move {
+                match client.whoami().await {
                     Ok(current) => SessionState::SignedIn(Box::new(current)),
                     Err(Outcome::Redirect { url, .. }) => SessionState::NeedsSecondFactor(url),
                     Err(_) => SessionState::SignedOut,
-                };
-                session.set(state);
-            });
+                }
+            }
         }
     };
-    load();
+    spawn_local({
+        let fetch_state = fetch_state.clone();
+        async move { session.set(fetch_state().await) }
+    });
     let signing_out = RwSignal::new(false);
     let sign_out = {
         let client = client.clone();
@@ -256,11 +264,13 @@ fn HomePage(config: KratosConfig) -> impl IntoView {
             }
             signing_out.set(true);
             let client = client.clone();
-            let load = load.clone();
+            let fetch_state = fetch_state.clone();
             spawn_local(async move {
                 let _ = client.logout(None).await;
+                session.set(fetch_state().await);
                 signing_out.set(false);
-                load();
+                // The button is gone: keep focus on the page, at its top.
+                request_animation_frame(super::focus_heading);
             });
         }
     };

@@ -3,29 +3,29 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use leptos::ev::SubmitEvent;
+use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::input::SubmissionRejected;
+use super::layout::{FormLayout, GroupOrder, Section, group_phrase, is_social, sections};
 use super::messages::FlowMessages;
 use super::node::Node;
 use super::script::provide_webauthn;
 use crate::controller::Submission;
-use crate::model::{Flow, InputType, NodeAttributes, UiNode};
+use crate::i18n::{Phrase, use_translator};
+use crate::model::{Flow, NodeGroup};
 use crate::url::safe_url;
-
-/// A rendered node's identity across re-renders, and its element id.
-#[derive(Clone, Debug, PartialEq)]
-struct NodeRow {
-    key: String,
-    dom_id: String,
-    node: UiNode,
-}
 
 /// Renders a flow as a real `<form action=ui.action method=ui.method>`, so a
 /// native POST (without JavaScript, or from `webauthn.js`) works too.
+///
+/// Nodes are arranged by method group (see [`GroupOrder`]): each group is a
+/// `<fieldset data-group>` with a `<legend>`, social sign-in comes first and
+/// is followed by an "or" divider. With [`FormLayout::PerGroup`] (settings)
+/// each group is a form of its own carrying the flow's hidden fields, so
+/// saving one group never submits another.
 ///
 /// With `on_submit`, submissions are handed over as a [`Submission`] (the
 /// form's fields, checkbox states and the clicked button) instead of leaving
@@ -35,8 +35,9 @@ struct NodeRow {
 /// button's value), so when the flow is replaced by Kratos's next answer the
 /// same elements are updated in place: focus and typing survive.
 ///
-/// The element carries `data-state` (the flow's state) and `data-active`
-/// (the method last used) for styling, and `aria-busy` while busy.
+/// The element carries `data-state` (the flow's state), `data-active`
+/// (the method last used) and `data-layout` for styling, and `aria-busy`
+/// while busy.
 #[component]
 pub fn FlowForm(
     /// The flow to render.
@@ -52,15 +53,30 @@ pub fn FlowForm(
     /// the first invalid field (or to the flow's messages).
     #[prop(optional, into)]
     focus_errors: Signal<u32>,
+    /// One form, or one form per method group (settings).
+    #[prop(optional)]
+    layout: FormLayout,
+    /// The order of method groups; by default [`GroupOrder::sign_in`], or
+    /// [`GroupOrder::settings`] for [`FormLayout::PerGroup`].
+    #[prop(optional, into)]
+    group_order: Option<GroupOrder>,
 ) -> impl IntoView {
     let prefix = next_form_prefix();
-    let rows = Memo::new(move |_| flow.with(|flow| node_rows(&prefix, &flow.ui.nodes)));
+    let order = group_order.unwrap_or_else(|| match layout {
+        FormLayout::Single => GroupOrder::sign_in(),
+        FormLayout::PerGroup => GroupOrder::settings(),
+    });
+    let sections =
+        Memo::new(move |_| flow.with(|flow| sections(&prefix, &flow.ui.nodes, &order, layout)));
     let messages = Signal::derive(move || flow.with(|f| f.ui.messages.clone()));
-    let action = move || flow.with(|f| safe_url(&f.ui.action));
-    let method = move || flow.with(|f| form_method(&f.ui.method));
+    let target = FormTarget {
+        action: Signal::derive(move || flow.with(|f| safe_url(&f.ui.action))),
+        method: Signal::derive(move || flow.with(|f| form_method(&f.ui.method))),
+        busy,
+        on_submit,
+    };
     let state = move || flow.with(|f| f.state.as_ref().map(|s| s.as_str().to_owned()));
     let active = move || flow.with(|f| f.active.clone());
-    let form_ref = NodeRef::<html::Form>::new();
     let root_ref = NodeRef::<html::Div>::new();
     provide_context(SubmissionRejected(focus_errors));
     let webauthn = provide_webauthn(flow);
@@ -80,28 +96,136 @@ pub fn FlowForm(
         }
         count
     });
+    let groups =
+        move || sections.with(|all| all.iter().map(|s| s.group.clone()).collect::<Vec<_>>());
+    let section = move |group: NodeGroup| {
+        Signal::derive(move || sections.with(|all| all.iter().find(|s| s.group == group).cloned()))
+    };
+    let body = match layout {
+        FormLayout::Single => view! {
+            <FormElement target>
+                <For
+                    each=groups
+                    key=|group| group.clone()
+                    children=move |group| view! { <GroupFieldset section=section(group) /> }
+                />
+            </FormElement>
+        }
+        .into_any(),
+        FormLayout::PerGroup => view! {
+            <For
+                each=groups
+                key=|group| group.clone()
+                children=move |group| {
+                    let data_group = group.as_str().to_owned();
+                    view! {
+                        <FormElement target group=data_group>
+                            <GroupFieldset section=section(group) />
+                        </FormElement>
+                    }
+                }
+            />
+        }
+        .into_any(),
+    };
+    let layout_name = match layout {
+        FormLayout::Single => "single",
+        FormLayout::PerGroup => "per-group",
+    };
+    view! {
+        <div
+            class="lk-flow"
+            node_ref=root_ref
+            data-state=state
+            data-active=active
+            data-layout=layout_name
+        >
+            <FlowMessages messages />
+            {webauthn_failure}
+            {body}
+        </div>
+    }
+}
+
+/// Where and how a form submits, shared by the forms of one flow.
+#[derive(Clone, Copy)]
+struct FormTarget {
+    action: Signal<Option<String>>,
+    method: Signal<&'static str>,
+    busy: Signal<bool>,
+    on_submit: Option<Callback<Submission>>,
+}
+
+/// A `<form>` posting to the flow's action; hands its submissions to the
+/// callback when there is one.
+#[component]
+fn FormElement(
+    target: FormTarget,
+    #[prop(optional)] group: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let form_ref = NodeRef::<html::Form>::new();
     let submit = move |event: SubmitEvent| {
-        let Some(on_submit) = on_submit else {
+        let Some(on_submit) = target.on_submit else {
             return;
         };
         event.prevent_default();
+        if target.busy.get_untracked() {
+            return;
+        }
         if let Some(form) = form_ref.get_untracked() {
             on_submit.run(collect_submission(&form, event.submitter()));
         }
     };
     view! {
-        <div class="lk-flow" node_ref=root_ref data-state=state data-active=active>
-            <FlowMessages messages />
-            {webauthn_failure}
-            <form
-                class="lk-form"
-                node_ref=form_ref
-                action=action
-                method=method
-                novalidate=true
-                aria-busy=move || busy.get().then_some("true")
-                on:submit=submit
-            >
+        <form
+            class="lk-form"
+            node_ref=form_ref
+            data-group=group
+            action=move || target.action.get()
+            method=move || target.method.get()
+            novalidate=true
+            aria-busy=move || target.busy.get().then_some("true")
+            on:submit=submit
+            on:keydown=submit_on_enter
+        >
+            {children()}
+        </form>
+    }
+}
+
+/// One method group: a fieldset with a legend (hidden when it holds only
+/// hidden fields), followed by an "or" after social sign-in when other
+/// methods follow.
+#[component]
+fn GroupFieldset(section: Signal<Option<Section>>) -> impl IntoView {
+    let translator = use_translator();
+    let Some(initial) = section.get_untracked() else {
+        return ().into_any();
+    };
+    let group = initial.group.clone();
+    let legend = translator.phrase(group_phrase(&group));
+    let social = is_social(&group);
+    let rows = Signal::derive(move || {
+        section.with(|s| s.as_ref().map(|s| s.rows.clone()).unwrap_or_default())
+    });
+    let hidden = move || section.with(|s| s.as_ref().is_none_or(|s| s.hidden));
+    let divider = move || section.with(|s| s.as_ref().is_some_and(|s| s.divider_after));
+    let primary = move || {
+        section
+            .with(|s| s.as_ref().is_some_and(|s| s.primary))
+            .then_some("true")
+    };
+    let or = translator.phrase(Phrase::Or);
+    view! {
+        <fieldset
+            class="lk-group"
+            data-group=group.as_str().to_owned()
+            data-primary=primary
+            hidden=hidden
+        >
+            <legend class="lk-legend">{legend}</legend>
+            <div class="lk-group-body" data-social=social.then_some("true")>
                 <For
                     each=move || rows.get()
                     key=|row| row.key.clone()
@@ -118,9 +242,61 @@ pub fn FlowForm(
                         view! { <Node node dom_id=row.dom_id.clone() /> }
                     }
                 />
-            </form>
-        </div>
+            </div>
+        </fieldset>
+        <Show when=divider>
+            <p class="lk-divider" aria-hidden="true">
+                <span>{or.clone()}</span>
+            </p>
+        </Show>
     }
+    .into_any()
+}
+
+/// Enter in a field submits with the method the field belongs to: the first
+/// enabled submit button after it that is not social sign-in. (The browser
+/// would pick the form's first button, a social one when those come first.)
+fn submit_on_enter(event: KeyboardEvent) {
+    if event.key() != "Enter" || event.is_composing() || event.default_prevented() {
+        return;
+    }
+    let Some(field) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let implicit = !matches!(
+        field.type_().as_str(),
+        "submit" | "button" | "checkbox" | "radio" | "reset" | "image" | "file"
+    );
+    let Some(form) = field.form().filter(|_| implicit) else {
+        return;
+    };
+    if let Some(button) = implicit_submitter(&form, &field) {
+        event.prevent_default();
+        let _ = form.request_submit_with_submitter(Some(&button));
+    }
+}
+
+/// The button Enter in `field` submits with (see [`submit_on_enter`]).
+fn implicit_submitter(
+    form: &web_sys::HtmlFormElement,
+    field: &web_sys::HtmlInputElement,
+) -> Option<web_sys::HtmlElement> {
+    let buttons = form
+        .query_selector_all("button[type=submit]:not([disabled])")
+        .ok()?;
+    (0..buttons.length())
+        .filter_map(|index| buttons.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|button| {
+            let after = field.compare_document_position(button)
+                & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+                != 0;
+            let social = button.closest("[data-social]").ok().flatten().is_some();
+            after && !social
+        })
 }
 
 /// Moves focus after Kratos answered a submission with a flow: to the first
@@ -198,159 +374,9 @@ fn next_form_prefix() -> String {
     format!("lk{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// What identifies a node across re-renders: its group, type and name (or
-/// id), a button's value (several `method` buttons share a name), and a
-/// fingerprint of everything else the element is built from (label,
-/// `required`, `autocomplete`, an image's source, ...). A field whose value
-/// or messages change keeps its element; anything else gets a new one.
-fn node_key(node: &UiNode) -> String {
-    let name = match &node.attributes {
-        NodeAttributes::Input(input) if input.input_type.is_button() => {
-            format!("{}={}", input.name, input.value_string())
-        }
-        NodeAttributes::Input(input) => format!("{}:{}", input.name, input.input_type),
-        NodeAttributes::Script(script) => script.id.clone().unwrap_or_else(|| script.src.clone()),
-        _ => node.id().unwrap_or_default().to_owned(),
-    };
-    format!(
-        "{}/{}/{}#{:x}",
-        node.group,
-        node.node_type(),
-        name,
-        fingerprint(node)
-    )
-}
-
-/// FNV-1a over the parts of a node that its element is built from once
-/// (values and messages follow the flow reactively and are left out).
-fn fingerprint(node: &UiNode) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |text: &str| {
-        for byte in text.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    if let Some(label) = node.label() {
-        feed(&label.id.to_string());
-        feed(&label.text);
-    }
-    match &node.attributes {
-        NodeAttributes::Input(input) => {
-            feed(if input.is_required() { "r" } else { "" });
-            feed(if input.is_disabled() { "d" } else { "" });
-            feed(input.autocomplete.as_deref().unwrap_or_default());
-            feed(input.pattern.as_deref().unwrap_or_default());
-            feed(&input.maxlength.map(|m| m.to_string()).unwrap_or_default());
-            if let Some(options) = &input.options {
-                options.iter().for_each(|o| feed(&o.value.to_string()));
-            }
-            if let Some(trigger) = &input.onclick_trigger {
-                feed(trigger.as_str());
-            }
-        }
-        NodeAttributes::Image(image) => feed(&image.src),
-        NodeAttributes::Anchor(anchor) => {
-            feed(&anchor.href);
-            if let Some(title) = &anchor.title {
-                feed(&title.text);
-            }
-        }
-        NodeAttributes::Division(div) => feed(div.class.as_deref().unwrap_or_default()),
-        NodeAttributes::Script(script) => feed(script.integrity.as_deref().unwrap_or_default()),
-        NodeAttributes::Text(_) | NodeAttributes::Unknown { .. } => {}
-    }
-    hash
-}
-
-/// An element id from a node name: ASCII letters, digits, `-` and `_`.
-fn slug(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-fn node_rows(prefix: &str, nodes: &[UiNode]) -> Vec<NodeRow> {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    nodes
-        .iter()
-        .map(|node| {
-            let base_key = node_key(node);
-            let count = seen.entry(base_key.clone()).or_default();
-            *count += 1;
-            let suffix = if *count > 1 {
-                format!("-{count}")
-            } else {
-                String::new()
-            };
-            let name = match &node.attributes {
-                NodeAttributes::Input(input) if input.input_type == InputType::Submit => {
-                    format!("{}-{}", input.name, input.value_string())
-                }
-                _ => node
-                    .name()
-                    .or(node.id())
-                    .unwrap_or(node.node_type())
-                    .to_owned(),
-            };
-            NodeRow {
-                key: format!("{base_key}{suffix}"),
-                dom_id: format!("{prefix}-{}{suffix}", slug(&name)),
-                node: node.clone(),
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    fn nodes(value: serde_json::Value) -> Vec<UiNode> {
-        serde_json::from_value(value).unwrap()
-    }
-
-    #[test]
-    fn keys_and_ids_are_unique_and_stable() {
-        let list = nodes(json!([
-            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "a"}},
-            {"type": "input", "group": "default", "attributes": {"name": "traits.email", "type": "email", "value": "x"}},
-            {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "github"}},
-            {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "google"}},
-            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "hidden", "value": "code"}},
-            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code"}},
-            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code"}},
-            {"type": "text", "group": "totp", "attributes": {"id": "totp_secret_key", "text": null}},
-        ]));
-        let rows = node_rows("lk1", &list);
-        let keys: std::collections::HashSet<_> = rows.iter().map(|r| r.key.clone()).collect();
-        let ids: std::collections::HashSet<_> = rows.iter().map(|r| r.dom_id.clone()).collect();
-        assert_eq!(keys.len(), rows.len());
-        assert_eq!(ids.len(), rows.len());
-        assert_eq!(rows[1].dom_id, "lk1-traits-email");
-        assert_eq!(rows[2].dom_id, "lk1-provider-github");
-
-        // A new csrf token and a changed value keep the same keys.
-        let mut changed = list.clone();
-        if let NodeAttributes::Input(input) = &mut changed[0].attributes {
-            input.value = Some(json!("b"));
-        }
-        if let NodeAttributes::Input(input) = &mut changed[1].attributes {
-            input.value = Some(json!("y"));
-        }
-        let again = node_rows("lk1", &changed);
-        assert_eq!(
-            rows.iter().map(|r| &r.key).collect::<Vec<_>>(),
-            again.iter().map(|r| &r.key).collect::<Vec<_>>()
-        );
-    }
 
     #[test]
     fn methods() {

@@ -21,7 +21,7 @@ test('register, verify, sign in, change settings, recover, sign in again', async
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
   const password = page.getByLabel('Password');
-  await page.getByText('The password must be at least 8 characters long, but got 5.').waitFor();
+  await page.getByText('The password must be at least 8 characters long, but has 5.').waitFor();
   assert.equal(await password.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByLabel('E-Mail').inputValue(), email, 'the e-mail is kept');
   assert.equal(await password.inputValue(), '', 'a rejected password is cleared');
@@ -54,10 +54,10 @@ test('register, verify, sign in, change settings, recover, sign in again', async
   await waitForPath(page, '/settings');
   await waitForForm(page);
   await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.getByRole('group', { name: 'Profile' }).getByRole('button', { name: 'Save' }).click();
   await page.getByText('Your changes have been saved!').waitFor();
   await page.getByLabel('Password').fill('a new and better password');
-  await page.getByRole('button', { name: 'Save' }).nth(1).click();
+  await page.getByRole('group', { name: 'Password' }).getByRole('button', { name: 'Save' }).click();
   await page.locator('.lk-flow[data-state="success"]').waitFor();
   session = await whoami(page);
   assert.equal(session.body.identity.traits.name.last, 'Lovelace');
@@ -70,13 +70,13 @@ test('register, verify, sign in, change settings, recover, sign in again', async
   await waitForPath(page, '/recovery');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByText(/An email containing a recovery code has been sent/).waitFor();
+  await page.getByText(/An email with a recovery code has been sent/).waitFor();
   await page.getByLabel('Recovery code').fill(await mailedCode(email));
   await page.getByRole('button', { name: 'Continue' }).click();
   await waitForPath(page, '/settings');
   await page.getByText(/You successfully recovered your account/).waitFor();
   await page.getByLabel('Password').fill('recovered and renewed');
-  await page.getByRole('button', { name: 'Save' }).nth(1).click();
+  await page.getByRole('group', { name: 'Password' }).getByRole('button', { name: 'Save' }).click();
   await page.locator('.lk-flow[data-state="success"]').waitFor();
 
   await logout(page);
@@ -87,5 +87,5 @@ test('register, verify, sign in, change settings, recover, sign in again', async
   assert.equal(session.status, 200);
   assert.equal(session.body.identity.traits.email, email);
   assert.equal(session.body.authentication_methods.at(-1).method, 'password');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

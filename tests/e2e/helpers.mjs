@@ -3,6 +3,7 @@
 // and the server's development endpoints (mailbox, TOTP, faults, config).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { auditAccessibility, auditsSettled } from './a11y.mjs';
 
 export const base = process.env.E2E_BASE ?? 'http://localhost:4455';
 
@@ -41,11 +42,12 @@ export async function closeBrowser() {
   }
 }
 
-// A fresh browser profile (cookies) with a page that records page errors and
+// A fresh browser profile (cookies) with a page that records page errors,
 // console errors other than the browser's own logging of 4xx answers (which
-// Kratos uses for validation: they are expected).
+// Kratos uses for validation: they are expected), and accessibility
+// violations of every state it reaches (see a11y.mjs).
 export async function newPage() {
-  const context = await (await browser()).newContext();
+  const context = await (await browser()).newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
@@ -54,11 +56,16 @@ export async function newPage() {
       page.problems.push(`console error: ${message.text()}`);
     }
   });
+  await auditAccessibility(page);
   return page;
 }
 
-export function assertNoProblems(page) {
-  assert.deepEqual(page.problems, [], 'no page or console errors');
+// No page or console errors and no accessibility violations so far; at least
+// one state of the app was audited.
+export async function assertNoProblems(page) {
+  await auditsSettled(page);
+  assert.deepEqual(page.problems, [], 'no page or console errors, no accessibility violations');
+  assert.ok(page.audited.length > 0, 'the accessibility audit ran');
 }
 
 let counter = 0;
@@ -118,9 +125,9 @@ export function flowId(page) {
   return new URL(page.url()).searchParams.get('flow');
 }
 
-// Waits until the flow page shows a form for the given flow state (or any).
+// Waits until the flow page shows its form(s), none of them busy.
 export async function waitForForm(page) {
-  await page.locator('form.lk-form:not([aria-busy="true"])').waitFor();
+  await page.locator('.lk-flow:not(:has(form[aria-busy="true"])) form.lk-form').first().waitFor();
 }
 
 export async function waitForPath(page, path) {

@@ -21,27 +21,27 @@ test('identifier-first login', async () => {
   await waitForPath(page, '/');
   const session = await whoami(page);
   assert.equal(session.body.identity.traits.email, 'demo@example.com');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('login by code', async () => {
   const page = await newPage();
   await page.goto(`${base}/login`);
   await page.getByLabel('ID').fill('demo@example.com');
-  await page.getByRole('button', { name: 'Send sign in code' }).click();
+  await page.getByRole('button', { name: 'Send sign-in code' }).click();
   await page.getByText(/A code was sent to the address you provided/).waitFor();
-  const code = page.getByLabel('Login code');
+  const code = page.getByLabel('Sign-in code');
   assert.equal(await code.evaluate((el) => el === document.activeElement), true, 'focus moves to the code');
   await code.fill('000000');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByText(/The login code is invalid/).waitFor();
-  await page.getByLabel('Login code').fill(await mailedCode('demo@example.com'));
+  await page.getByText(/The sign-in code is invalid/).waitFor();
+  await page.getByLabel('Sign-in code').fill(await mailedCode('demo@example.com'));
   await page.getByRole('button', { name: 'Continue' }).click();
   await waitForPath(page, '/');
   const session = await whoami(page);
   assert.equal(session.status, 200);
   assert.equal(session.body.authentication_methods[0].method, 'code');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('two-step registration', async () => {
@@ -53,7 +53,7 @@ test('two-step registration', async () => {
   await page.getByLabel('E-Mail').fill(email);
   await page.getByLabel('First name').fill('Grace');
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
-  await page.getByText('Please choose a credential to authenticate yourself with.').waitFor();
+  await page.getByText('Please choose how you want to sign in from now on.').waitFor();
   // Back keeps the profile; forward again.
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByLabel('First name').waitFor();
@@ -65,5 +65,5 @@ test('two-step registration', async () => {
   const session = await whoami(page);
   assert.equal(session.body.identity.traits.email, email);
   assert.equal(session.body.identity.traits.name.first, 'Grace');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

@@ -20,7 +20,7 @@ test('sign in with the fake OIDC provider', async () => {
   assert.equal(session.body.identity.traits.email, email);
   assert.equal(session.body.authentication_methods[0].method, 'oidc');
   assert.equal(session.body.authentication_methods[0].provider, 'fake');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('cancelling at the provider comes back with an explanation', async () => {
@@ -32,5 +32,5 @@ test('cancelling at the provider comes back with an explanation', async () => {
   await waitForPath(page, '/registration');
   await page.getByText(/OpenID Provider returned error "access_denied"/).waitFor();
   assert.equal((await whoami(page)).status, 401);
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

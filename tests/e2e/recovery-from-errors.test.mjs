@@ -17,14 +17,14 @@ test('an expired flow is replaced and the typing survives', async () => {
   await page.getByLabel('Password').fill('demo-password-1234');
   await expireFlow(first);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
-  await page.getByText(/The login flow expired .* minutes ago, please try again./).waitFor();
+  await page.getByText(/The sign-in form expired \d+ min ago, please try again./).waitFor();
   assert.notEqual(flowId(page), first, 'the address bar carries the new flow');
   assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
   assert.equal(await page.getByLabel('Password').inputValue(), 'demo-password-1234');
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await waitForPath(page, '/');
   assert.equal((await whoami(page)).status, 200);
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('a CSRF violation restarts the flow and the typing survives', async () => {
@@ -46,7 +46,7 @@ test('a CSRF violation restarts the flow and the typing survives', async () => {
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await waitForPath(page, '/');
   assert.equal((await whoami(page)).status, 200);
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('a reload keeps the flow', async () => {
@@ -58,5 +58,5 @@ test('a reload keeps the flow', async () => {
   await page.reload();
   await waitForForm(page);
   assert.equal(flowId(page), id);
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

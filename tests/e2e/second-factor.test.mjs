@@ -20,11 +20,11 @@ test('authenticator app and backup codes protect the account', async () => {
   const secret = (await page.locator('#totp_secret_key code').textContent()).trim();
   assert.match(secret, /^[A-Z2-7]{16,}$/);
   await page.getByLabel('Verify code').fill('000000');
-  await page.getByRole('button', { name: 'Save' }).nth(2).click();
-  await page.getByText('The provided authentication code is invalid, please try again.').waitFor();
+  await page.getByRole('group', { name: 'Authenticator app' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByText('The authentication code is invalid, please try again.').waitFor();
   await page.getByLabel('Verify code').fill(await totpCode(secret));
-  await page.getByRole('button', { name: 'Save' }).nth(2).click();
-  await page.getByRole('button', { name: 'Unlink TOTP Authenticator App' }).waitFor();
+  await page.getByRole('group', { name: 'Authenticator app' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Unlink authenticator app' }).waitFor();
 
   // With a second factor in place, further settings changes need it too
   // (required_aal: highest_available): Kratos sends the user through an
@@ -33,7 +33,7 @@ test('authenticator app and backup codes protect the account', async () => {
   await waitForPath(page, '/login');
   await page.getByText('Please complete the second authentication challenge.').waitFor();
   await page.getByLabel('Authentication code').fill(await totpCode(secret));
-  await page.getByRole('button', { name: 'Use Authenticator' }).click();
+  await page.getByRole('button', { name: 'Use authenticator app' }).click();
   await waitForPath(page, '/settings');
   await waitForForm(page);
 
@@ -52,7 +52,7 @@ test('authenticator app and backup codes protect the account', async () => {
   await waitForPath(page, '/login');
   await page.getByText('Please complete the second authentication challenge.').waitFor();
   await page.getByLabel('Authentication code').fill(await totpCode(secret));
-  await page.getByRole('button', { name: 'Use Authenticator' }).click();
+  await page.getByRole('button', { name: 'Use authenticator app' }).click();
   await waitForPath(page, '/');
   let session = await whoami(page);
   assert.equal(session.status, 200);
@@ -67,5 +67,5 @@ test('authenticator app and backup codes protect the account', async () => {
   session = await whoami(page);
   assert.equal(session.body.authenticator_assurance_level, 'aal2');
   assert.equal(session.body.authentication_methods.at(-1).method, 'lookup_secret');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

@@ -20,7 +20,7 @@ test('settings without a session go through login and come back', async () => {
   await waitForPath(page, '/settings');
   await waitForForm(page);
   assert.equal(await page.getByLabel('E-Mail').inputValue(), 'demo@example.com');
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });
 
 test('a privileged change asks to sign in again, then succeeds', async () => {
@@ -31,7 +31,7 @@ test('a privileged change asks to sign in again, then succeeds', async () => {
   await waitForForm(page);
   await ageSessions(3600);
   await page.getByLabel('Password').fill('second password here');
-  await page.getByRole('button', { name: 'Save' }).nth(1).click();
+  await page.getByRole('group', { name: 'Password' }).getByRole('button', { name: 'Save' }).click();
   // Kratos answers 403 session_refresh_required: re-authenticate.
   await waitForPath(page, '/login');
   await page.getByText('Please confirm this action by verifying that it is you.').waitFor();
@@ -41,10 +41,10 @@ test('a privileged change asks to sign in again, then succeeds', async () => {
   await waitForPath(page, '/settings');
   await waitForForm(page);
   await page.getByLabel('Password').fill('second password here');
-  await page.getByRole('button', { name: 'Save' }).nth(1).click();
+  await page.getByRole('group', { name: 'Password' }).getByRole('button', { name: 'Save' }).click();
   await page.getByText('Your changes have been saved!').waitFor();
   const session = await whoami(page);
   assert.equal(session.status, 200);
   assert.equal(session.body.identity.traits.email, email);
-  assertNoProblems(page);
+  await assertNoProblems(page);
 });

@@ -92,7 +92,7 @@ for (const mode of ['script', 'native']) {
     await page.getByRole('button', { name: 'Sign in with passkey' }).click();
     await assertSignedInWithPasskey(page, email);
     assertScriptLoads(page, mode);
-    assertNoProblems(page);
+    await assertNoProblems(page);
   });
 
   test(`${mode} mode: passkey autofill signs in as the login page opens`, async () => {
@@ -100,15 +100,30 @@ for (const mode of ['script', 'native']) {
     const email = uniqueEmail(`autofill-${mode}`);
     await signUpWithPasskey(page, email);
     await logout(page);
-    assert.equal(
-      await page.goto(`${origin(page)}/login`).then(() => page.getByLabel('ID').getAttribute('autocomplete')),
-      'username webauthn',
-      'the identifier asks for passkey autofill',
-    );
-    // The virtual authenticator answers the conditional request at once.
+    // The virtual authenticator answers the conditional request at once, so
+    // the login page may be gone before a locator could find the field: an
+    // observer in the page reports the identifier's autocomplete as soon as
+    // the field is rendered.
+    const identifierAutocomplete = [];
+    await page.exposeFunction('reportIdentifierAutocomplete', (value) => identifierAutocomplete.push(value));
+    await page.addInitScript(() => {
+      const report = (root) => {
+        const field = root.querySelector?.('input[name="identifier"]');
+        if (field) window.reportIdentifierAutocomplete(field.getAttribute('autocomplete'));
+      };
+      new MutationObserver((records) => {
+        for (const record of records) record.addedNodes.forEach((node) => node.parentNode && report(node.parentNode));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${origin(page)}/login`);
     await assertSignedInWithPasskey(page, email);
+    assert.ok(identifierAutocomplete.length > 0, 'the login page rendered the identifier');
+    assert.ok(
+      identifierAutocomplete.every((value) => value === 'username webauthn'),
+      `the identifier asks for passkey autofill: ${identifierAutocomplete}`,
+    );
     assertScriptLoads(page, mode);
-    assertNoProblems(page);
+    await assertNoProblems(page);
   });
 
   test(`${mode} mode: a security key added in settings guards the next login`, async () => {
@@ -135,6 +150,6 @@ for (const mode of ['script', 'native']) {
     assert.equal(session.body.authenticator_assurance_level, 'aal2');
     assert.equal(session.body.authentication_methods.at(-1).method, 'webauthn');
     assertScriptLoads(page, mode);
-    assertNoProblems(page);
+    await assertNoProblems(page);
   });
 }
