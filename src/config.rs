@@ -3,6 +3,12 @@
 
 use crate::model::FlowKind;
 use crate::url::{build_query, safe_url};
+use crate::{
+    components::Overrides,
+    controller::Navigator,
+    i18n::{Translator, browser_languages},
+    webauthn::WebAuthnMode,
+};
 
 /// Where things are.
 ///
@@ -21,7 +27,21 @@ pub struct KratosConfig {
     pub ui_base: String,
     /// Where to go after a successful flow when Kratos names no `return_to`.
     pub default_return_url: String,
+    /// Paths on this origin that belong to Kratos, not to the app (when
+    /// Kratos shares the app's origin): a router never handles them.
+    /// Defaults to [`KRATOS_PATHS`].
+    pub kratos_paths: Vec<String>,
 }
+
+/// The path prefixes of Kratos's public API that a browser can be sent to.
+pub const KRATOS_PATHS: [&str; 6] = [
+    "/self-service/",
+    "/sessions",
+    "/.well-known/",
+    "/health/",
+    "/schemas",
+    "/oauth2/",
+];
 
 impl Default for KratosConfig {
     fn default() -> Self {
@@ -36,7 +56,54 @@ impl KratosConfig {
             kratos_url: kratos_url.into().trim_end_matches('/').to_owned(),
             ui_base: "/".into(),
             default_return_url: "/".into(),
+            kratos_paths: KRATOS_PATHS.iter().map(|p| (*p).to_owned()).collect(),
         }
+    }
+
+    /// Adds a path prefix on this origin that a router must leave alone
+    /// (e.g. `/__dev/` of the development server, or another backend).
+    pub fn with_kratos_path(mut self, prefix: impl Into<String>) -> Self {
+        self.kratos_paths.push(prefix.into());
+        self
+    }
+
+    /// The path, query and fragment of `url` if it is a page of the app on
+    /// `origin` (e.g. `https://app.example`) — neither another site nor one
+    /// of Kratos's endpoints — so a client-side router can show it.
+    ///
+    /// ```
+    /// use leptos_kratos::config::KratosConfig;
+    /// let config = KratosConfig::new("");
+    /// let origin = "https://app.example";
+    /// assert_eq!(config.app_path("https://app.example/dashboard?x=1", origin).as_deref(), Some("/dashboard?x=1"));
+    /// assert_eq!(config.app_path("/login?flow=1", origin).as_deref(), Some("/login?flow=1"));
+    /// assert_eq!(config.app_path("/self-service/login/browser", origin), None);
+    /// assert_eq!(config.app_path("https://github.com/login", origin), None);
+    /// assert_eq!(config.app_path("//evil.example/", origin), None);
+    /// // Kratos on another origin: all of this origin is the app's.
+    /// let remote = KratosConfig::new("https://auth.example");
+    /// assert_eq!(remote.app_path("https://auth.example/self-service/login/browser", origin), None);
+    /// ```
+    pub fn app_path(&self, url: &str, origin: &str) -> Option<String> {
+        if !self.kratos_url.is_empty() && url.starts_with(&format!("{}/", self.kratos_url)) {
+            return None;
+        }
+        let path = match url.strip_prefix(origin) {
+            Some("") => "/",
+            Some(rest) if rest.starts_with(['/', '?', '#']) => rest,
+            Some(_) => return None,
+            None if url.starts_with('/') && !url.starts_with("//") => url,
+            None => return None,
+        };
+        let kratos_here = self.kratos_url.is_empty()
+            || self.kratos_url.starts_with('/')
+            || self.kratos_url == origin;
+        let belongs_to_kratos = kratos_here
+            && self
+                .kratos_paths
+                .iter()
+                .any(|prefix| path.starts_with(prefix.as_str()));
+        (!belongs_to_kratos).then(|| path.to_owned())
     }
 
     /// Sets the path of the flow pages (a trailing `/` is added if missing).
@@ -77,4 +144,84 @@ impl KratosConfig {
             .and_then(safe_url)
             .unwrap_or_else(|| self.default_return_url.clone())
     }
+}
+
+/// Everything the components read from context, provided at once: the
+/// configuration, how to navigate, the language, the WebAuthn mode and the
+/// [`Overrides`]. Put it around the part of the app that shows flows (or
+/// around the whole app).
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::Overrides;
+/// use leptos_kratos::config::{KratosConfig, KratosProvider};
+/// use leptos_kratos::flows::Login;
+///
+/// #[component]
+/// fn Auth() -> impl IntoView {
+///     let config = KratosConfig::new("https://auth.example.com").with_ui_base("/auth/");
+///     view! {
+///         <KratosProvider config locale="de, en" overrides=Overrides::new()>
+///             <Login />
+///         </KratosProvider>
+///     }
+/// }
+/// ```
+#[leptos::component]
+pub fn KratosProvider(
+    /// Where Kratos and the flow pages are, and where to go when done.
+    #[prop(optional)]
+    config: KratosConfig,
+    /// The app's router: receives the app's own pages as path and query
+    /// (see [`Navigator::for_router`]); Kratos's endpoints and other sites
+    /// are full navigations. Without it every move is a full navigation.
+    #[prop(optional, into)]
+    navigate: Option<leptos::prelude::Callback<String>>,
+    /// Language tags, best first (`"de, en"`); without it the browser's
+    /// languages. Only compiled-in locales are used, English otherwise.
+    #[prop(optional, into)]
+    locale: Option<String>,
+    /// A translator of your own (e.g. with overridden messages); wins over
+    /// `locale`.
+    #[prop(optional)]
+    translator: Option<Translator>,
+    /// How passkeys and security keys run (Kratos's script, or native).
+    #[prop(optional)]
+    webauthn: WebAuthnMode,
+    /// Custom renderers and sorters.
+    #[prop(optional)]
+    overrides: Overrides,
+    /// The part of the app that uses the components.
+    children: leptos::prelude::Children,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::{Callable, provide_context};
+    let navigator = match navigate {
+        Some(route) => Navigator::for_router(config.clone(), move |path| route.run(path)),
+        None => Navigator::default(),
+    };
+    let translator = translator.unwrap_or_else(|| {
+        let languages: Vec<String> = match locale {
+            Some(list) => list
+                .split(',')
+                .map(|tag| tag.trim().to_owned())
+                .filter(|tag| !tag.is_empty())
+                .collect(),
+            None => browser_languages(),
+        };
+        Translator::for_languages(&languages.iter().map(String::as_str).collect::<Vec<_>>())
+    });
+    provide_context(config);
+    provide_context(navigator);
+    provide_context(translator);
+    provide_context(webauthn);
+    provide_context(overrides);
+    children()
+}
+
+/// The configuration in context, or the default (Kratos on this origin,
+/// pages under `/`).
+pub fn use_config() -> KratosConfig {
+    leptos::prelude::use_context::<KratosConfig>().unwrap_or_default()
 }

@@ -39,3 +39,7 @@ pub mod components;
 pub mod config;
 #[cfg(feature = "ui")]
 pub mod controller;
+#[cfg(feature = "ui")]
+pub mod flows;
+#[cfg(feature = "ui")]
+pub mod session;

@@ -1085,3 +1085,205 @@ async fn enter_in_a_field_submits_its_own_method() {
     assert_eq!(submitters, [password.clone(), password]);
     root.remove();
 }
+
+fn two_step_flow(active: Option<&str>, identifier_error: bool) -> Flow {
+    let identifier_messages = if identifier_error {
+        json!([{"id": 4000002, "type": "error", "text": "Property identifier is missing.", "context": {"property": "identifier"}}])
+    } else {
+        json!([])
+    };
+    flow_from(json!({
+        "id": "f", "active": active, "ui": {"action": "/x", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "tok", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "github", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text", "required": true, "disabled": false}, "messages": identifier_messages, "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code", "disabled": false}, "messages": [], "meta": {}}
+        ]}
+    }))
+}
+
+/// The groups whose fieldsets are shown.
+fn shown_groups(root: &Element) -> Vec<String> {
+    all(root, "fieldset.lk-group:not([hidden])")
+        .iter()
+        .filter_map(|f| attr(f, "data-group"))
+        .collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    one(root, selector).unchecked_ref::<HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn two_step_layout_asks_identifier_then_method() {
+    use leptos_kratos::components::FormLayout;
+    use leptos_kratos::controller::Submission;
+    let submitted = RwSignal::new(Vec::<Submission>::new());
+    let flow = RwSignal::new(two_step_flow(None, false));
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+        view! { <FlowForm flow on_submit layout=FormLayout::TwoStep /> }
+    });
+    tick().await;
+    let step = |root: &Element| attr(&one(root, ".lk-flow"), "data-step");
+    assert_eq!(
+        attr(&one(&root, ".lk-flow"), "data-layout").as_deref(),
+        Some("two-step")
+    );
+    assert_eq!(step(&root).as_deref(), Some("identify"));
+    assert_eq!(
+        shown_groups(&root),
+        ["oidc", "default"],
+        "identifier and social sign-in first"
+    );
+
+    // An empty identifier keeps the first step.
+    click(&root, "[data-step-next]");
+    tick().await;
+    assert_eq!(step(&root).as_deref(), Some("identify"));
+
+    one(&root, "input[name=identifier]")
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("ada@example.com");
+    click(&root, "[data-step-next]");
+    tick().await;
+    assert_eq!(step(&root).as_deref(), Some("choose"));
+    assert!(shown_groups(&root).is_empty());
+    let choices: Vec<_> = all(&root, "[data-choose]")
+        .iter()
+        .map(|b| (attr(b, "data-choose").unwrap(), text(b)))
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("password".to_string(), "Password".to_string()),
+            ("code".to_string(), "One-time code".to_string())
+        ]
+    );
+
+    click(&root, "[data-choose=password]");
+    tick().await;
+    assert_eq!(step(&root).as_deref(), Some("method"));
+    assert_eq!(shown_groups(&root), ["password"]);
+    assert_eq!(text(&one(&root, "[data-step-back]")), "Use another method");
+    one(&root, "input[name=password]")
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("secret words");
+    click(&root, "button[value=password]");
+    tick().await;
+    let body = leptos_kratos::controller::request_body(&submitted.get_untracked()[0]);
+    assert_eq!(
+        body,
+        json!({"csrf_token": "tok", "identifier": "ada@example.com", "password": "secret words", "method": "password"}),
+        "the hidden identifier step is submitted with the method"
+    );
+
+    // Kratos's answers pick the step: the method it names as active ...
+    flow.set(two_step_flow(Some("code"), false));
+    tick().await;
+    assert_eq!(shown_groups(&root), ["code"]);
+    // ... and errors on the identifier bring its step back.
+    flow.set(two_step_flow(Some("password"), true));
+    tick().await;
+    assert_eq!(step(&root).as_deref(), Some("identify"));
+    assert_eq!(
+        attr(&one(&root, "input[name=identifier]"), "aria-invalid").as_deref(),
+        Some("true")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn overrides_wrap_or_replace_nodes_groups_and_messages() {
+    use leptos_kratos::components::{NodeKind, Overrides};
+    let mut flow = submission_flow();
+    flow.ui.messages = vec![flow_message_of(4000006, json!({}))];
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let overrides = Overrides::new()
+            .node_where(
+                |node| node.name() == Some("identifier"),
+                |_| {
+                    Some(view! { <input class="custom-identifier" name="identifier" /> }.into_any())
+                },
+            )
+            .node(NodeKind::Button, |cx| {
+                Some(view! { <div class="custom-button">{cx.default_view()}</div> }.into_any())
+            })
+            .group(NodeGroup::Code, |cx| {
+                let count = cx.nodes.with_untracked(Vec::len);
+                Some(
+                    view! { <p class="custom-code">{format!("{count} code nodes")}</p> }.into_any(),
+                )
+            })
+            .messages(|cx| {
+                Some(view! { <div class="custom-messages">{cx.default_view()}</div> }.into_any())
+            });
+        provide_context(overrides);
+        view! { <FlowForm flow=Signal::stored(flow) /> }
+    });
+    tick().await;
+    // Replaced by name; the default field is gone.
+    assert_eq!(all(&root, "input[name=identifier]").len(), 1);
+    one(&root, "input.custom-identifier");
+    // Wrapped by kind: the default button inside the custom frame.
+    let wrapped: Vec<_> = all(&root, ".custom-button > .lk-action button")
+        .iter()
+        .filter_map(|b| attr(b, "value"))
+        .collect();
+    assert!(wrapped.contains(&"password".to_string()), "{wrapped:?}");
+    // A whole group replaced; its nodes were handed over.
+    assert_eq!(text(&one(&root, ".custom-code")), "1 code nodes");
+    assert!(root.query_selector("button[value=code]").unwrap().is_none());
+    // The message list wrapped, still the live region with the message.
+    let messages = one(&root, ".custom-messages > .lk-messages");
+    assert_eq!(attr(&messages, "aria-live").as_deref(), Some("polite"));
+    assert_eq!(all(&messages, ".lk-message").len(), 1);
+    // Everything not overridden is the default.
+    one(&root, ".lk-field input[name=password]");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_card_has_slots_classes_and_can_be_wrapped() {
+    use leptos_kratos::components::{Card, Overrides};
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(Overrides::new().card(|cx| {
+            let name = cx.name.clone();
+            Some(
+                view! { <div class="custom-card" data-name=name>{cx.default_view()}</div> }
+                    .into_any(),
+            )
+        }));
+        view! {
+            <Card
+                name="login"
+                heading="Sign in"
+                class="brand"
+                header=|| view! { <img class="logo" alt="Acme" src="data:," /> }
+                footer=|| view! { <small>"Terms"</small> }
+            >
+                <p class="content">"Hello"</p>
+            </Card>
+        }
+    });
+    tick().await;
+    let card = one(
+        &root,
+        ".custom-card[data-name=login] > section.lk-card.brand",
+    );
+    assert_eq!(text(&one(&card, "h1.lk-title")), "Sign in");
+    one(&card, "header.lk-card-header > img.logo");
+    assert_eq!(text(&one(&card, "footer.lk-card-footer")), "Terms");
+    assert_eq!(text(&one(&card, "p.content")), "Hello");
+    let order: Vec<String> = all(&card, ":scope > *")
+        .iter()
+        .map(|e| e.tag_name().to_lowercase())
+        .collect();
+    assert_eq!(order, ["header", "h1", "p", "footer"]);
+    root.remove();
+}

@@ -129,6 +129,13 @@ fn focus_heading() {
 }
 
 /// The drop-in app: picks the page from the address bar.
+///
+/// ## Usage
+///
+/// ```no_run
+/// // src/main.rs of the drop-in app (built by `trunk build`):
+/// leptos::mount::mount_to_body(leptos_kratos::app::App);
+/// ```
 #[component]
 pub fn App() -> impl IntoView {
     let location = RwSignal::new(current_location());
@@ -137,6 +144,7 @@ pub fn App() -> impl IntoView {
     provide_context(config.clone());
     provide_context(webauthn_mode_from_document());
     provide_context(translator_from_document());
+    provide_context(crate::session::SessionHandle::new(&config));
 
     // The app's own pages are shown without reloading; anything else is a
     // full navigation.

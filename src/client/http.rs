@@ -81,6 +81,39 @@ impl KratosClient {
         }
     }
 
+    /// The signed-in identity's other active sessions (`GET /sessions`; the
+    /// current one comes from [`whoami`](Self::whoami)).
+    pub async fn list_sessions(&self) -> Result<Vec<Session>, Outcome> {
+        self.typed(&endpoints::sessions(&self.base_url)).await
+    }
+
+    /// Ends one of the identity's other sessions (`DELETE /sessions/{id}`, 204).
+    pub async fn revoke_session(&self, id: &str) -> Result<(), Outcome> {
+        self.delete(&endpoints::session(&self.base_url, id))
+            .await
+            .map(|_| ())
+    }
+
+    /// Ends all of the identity's sessions but the current one
+    /// (`DELETE /sessions`); returns how many were ended.
+    pub async fn revoke_other_sessions(&self) -> Result<u64, Outcome> {
+        let body = self.delete(&endpoints::sessions(&self.base_url)).await?;
+        Ok(body
+            .as_ref()
+            .and_then(|body| body.get("count"))
+            .and_then(Value::as_u64)
+            .unwrap_or_default())
+    }
+
+    /// Sends a `DELETE`; a 2xx answer yields its JSON body, if any.
+    async fn delete(&self, url: &str) -> Result<Option<Value>, Outcome> {
+        let response = send("DELETE", url, None).await?;
+        match response.status {
+            200..=299 => Ok(response.body),
+            _ => Err(classify(&response)),
+        }
+    }
+
     async fn flow_request(&self, url: &str) -> Outcome {
         match send("GET", url, None).await {
             Ok(response) => classify(&response),

@@ -12,6 +12,19 @@ use crate::url::{safe_image_src, safe_url};
 
 /// An `img` node (the TOTP QR code). Only `http(s)`, relative and
 /// `data:image/…` sources are rendered; the label becomes the `alt` text.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::ImageNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Qr(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <ImageNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn ImageNode(
     /// The node.
@@ -45,6 +58,19 @@ pub fn ImageNode(
 
 /// An `a` node (e.g. "Continue" after verification). A link whose `href`
 /// is not `http(s)` or relative is shown as plain text and not followed.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::AnchorNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Link(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <AnchorNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn AnchorNode(
     /// The node.
@@ -93,6 +119,19 @@ pub fn AnchorNode(
 
 /// A `text` node: the TOTP secret, the list of lookup secrets, or plain text,
 /// under its label. Always text, never HTML.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::TextNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Secret(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <TextNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn TextNode(
     /// The node.
@@ -172,6 +211,19 @@ fn secret_text(text: &UiText) -> Option<String> {
 
 /// A `div` node: an empty container a widget (the captcha) renders into.
 /// Its `id`, `class` and `data-*` attributes are kept exactly.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::DivisionNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Captcha(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <DivisionNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn DivisionNode(
     /// The node.
@@ -215,6 +267,19 @@ fn is_safe_data_key(key: &str) -> bool {
 
 /// A node of a type this version does not know: its label and messages, so
 /// that whatever Kratos wanted to say still reaches the user.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::UnknownNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Future(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <UnknownNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn UnknownNode(
     /// The node.

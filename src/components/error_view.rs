@@ -8,6 +8,19 @@ use crate::model::GenericError;
 use crate::url::safe_url;
 
 /// An error with its status, message, reason and id, and a link to start over.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::ErrorView;
+/// use leptos_kratos::model::GenericError;
+///
+/// #[component]
+/// fn Problem(error: Signal<GenericError>) -> impl IntoView {
+///     view! { <ErrorView error start_over="/login" /> }
+/// }
+/// ```
 #[component]
 pub fn ErrorView(
     /// The error to show.

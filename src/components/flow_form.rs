@@ -9,9 +9,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::input::SubmissionRejected;
-use super::layout::{FormLayout, GroupOrder, Section, group_phrase, is_social, sections};
+use super::layout::{
+    FormLayout, GroupOrder, Section, group_phrase, is_account_group, is_social, sections,
+};
 use super::messages::FlowMessages;
 use super::node::Node;
+use super::overrides::{GroupContext, use_overrides};
 use super::script::provide_webauthn;
 use crate::controller::Submission;
 use crate::i18n::{Phrase, use_translator};
@@ -25,7 +28,10 @@ use crate::url::safe_url;
 /// `<fieldset data-group>` with a `<legend>`, social sign-in comes first and
 /// is followed by an "or" divider. With [`FormLayout::PerGroup`] (settings)
 /// each group is a form of its own carrying the flow's hidden fields, so
-/// saving one group never submits another.
+/// saving one group never submits another; with [`FormLayout::TwoStep`] the
+/// identifier comes first, then the choice of method, then that method.
+/// Nodes, groups and the message list go through the
+/// [`Overrides`](super::Overrides) in context.
 ///
 /// With `on_submit`, submissions are handed over as a [`Submission`] (the
 /// form's fields, checkbox states and the clicked button) instead of leaving
@@ -38,6 +44,22 @@ use crate::url::safe_url;
 /// The element carries `data-state` (the flow's state), `data-active`
 /// (the method last used) and `data-layout` for styling, and `aria-busy`
 /// while busy.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::FlowForm;
+/// use leptos_kratos::controller::Submission;
+/// use leptos_kratos::model::Flow;
+///
+/// #[component]
+/// fn MyLogin(flow: Signal<Flow>) -> impl IntoView {
+///     // Without `on_submit` the form posts natively to Kratos.
+///     let on_submit = Callback::new(|s: Submission| leptos::logging::log!("{:?}", s.submitter));
+///     view! { <FlowForm flow on_submit /> }
+/// }
+/// ```
 #[component]
 pub fn FlowForm(
     /// The flow to render.
@@ -59,15 +81,19 @@ pub fn FlowForm(
     /// The order of method groups; by default [`GroupOrder::sign_in`], or
     /// [`GroupOrder::settings`] for [`FormLayout::PerGroup`].
     #[prop(optional, into)]
-    group_order: Option<GroupOrder>,
+    group_order: MaybeProp<GroupOrder>,
 ) -> impl IntoView {
     let prefix = next_form_prefix();
-    let order = group_order.unwrap_or_else(|| match layout {
-        FormLayout::Single => GroupOrder::sign_in(),
+    let order = group_order.get_untracked().unwrap_or_else(|| match layout {
+        FormLayout::Single | FormLayout::TwoStep => GroupOrder::sign_in(),
         FormLayout::PerGroup => GroupOrder::settings(),
     });
-    let sections =
-        Memo::new(move |_| flow.with(|flow| sections(&prefix, &flow.ui.nodes, &order, layout)));
+    let overrides = use_overrides();
+    let sections = Memo::new(move |_| {
+        flow.with(|flow| sections(&prefix, &flow.ui.nodes, &order, layout, &overrides))
+    });
+    let steps =
+        (layout == FormLayout::TwoStep).then(|| TwoSteps::new(sections, flow, focus_errors));
     let messages = Signal::derive(move || flow.with(|f| f.ui.messages.clone()));
     let target = FormTarget {
         action: Signal::derive(move || flow.with(|f| safe_url(&f.ui.action))),
@@ -101,14 +127,21 @@ pub fn FlowForm(
     let section = move |group: NodeGroup| {
         Signal::derive(move || sections.with(|all| all.iter().find(|s| s.group == group).cloned()))
     };
+    let shown = move |group: NodeGroup| match steps {
+        Some(steps) => Signal::derive(move || steps.shows(&group)),
+        None => Signal::stored(true),
+    };
     let body = match layout {
-        FormLayout::Single => view! {
+        FormLayout::Single | FormLayout::TwoStep => view! {
             <FormElement target>
                 <For
                     each=groups
                     key=|group| group.clone()
-                    children=move |group| view! { <GroupFieldset section=section(group) /> }
+                    children=move |group| {
+                        view! { <GroupFieldset section=section(group.clone()) shown=shown(group) /> }
+                    }
                 />
+                {steps.map(|steps| view! { <StepControls steps /> })}
             </FormElement>
         }
         .into_any(),
@@ -120,7 +153,7 @@ pub fn FlowForm(
                     let data_group = group.as_str().to_owned();
                     view! {
                         <FormElement target group=data_group>
-                            <GroupFieldset section=section(group) />
+                            <GroupFieldset section=section(group) shown=Signal::stored(true) />
                         </FormElement>
                     }
                 }
@@ -128,17 +161,15 @@ pub fn FlowForm(
         }
         .into_any(),
     };
-    let layout_name = match layout {
-        FormLayout::Single => "single",
-        FormLayout::PerGroup => "per-group",
-    };
+    let step = move || steps.map(|steps| steps.step.with(Step::as_str));
     view! {
         <div
             class="lk-flow"
             node_ref=root_ref
             data-state=state
             data-active=active
-            data-layout=layout_name
+            data-layout=layout.as_str()
+            data-step=step
         >
             <FlowMessages messages />
             {webauthn_failure}
@@ -194,11 +225,34 @@ fn FormElement(
     }
 }
 
-/// One method group: a fieldset with a legend (hidden when it holds only
-/// hidden fields), followed by an "or" after social sign-in when other
-/// methods follow.
+/// One method group: through the [`Overrides`](super::Overrides) in
+/// context when one answers for the group, else [`DefaultGroup`].
 #[component]
-fn GroupFieldset(section: Signal<Option<Section>>) -> impl IntoView {
+fn GroupFieldset(section: Signal<Option<Section>>, shown: Signal<bool>) -> impl IntoView {
+    let Some(group) = section.with_untracked(|s| s.as_ref().map(|s| s.group.clone())) else {
+        return ().into_any();
+    };
+    let context = GroupContext {
+        group,
+        nodes: Signal::derive(move || {
+            section.with(|s| {
+                s.iter()
+                    .flat_map(|s| s.rows.iter().map(|row| row.node.clone()))
+                    .collect()
+            })
+        }),
+        default: ViewFn::from(move || view! { <DefaultGroup section shown /> }),
+    };
+    use_overrides()
+        .render_group(&context)
+        .unwrap_or_else(|| context.default_view())
+}
+
+/// The library's own rendering of a method group: a fieldset with a legend
+/// (hidden when it holds only hidden fields or another step is shown),
+/// followed by an "or" after social sign-in when other methods follow.
+#[component]
+fn DefaultGroup(section: Signal<Option<Section>>, shown: Signal<bool>) -> impl IntoView {
     let translator = use_translator();
     let Some(initial) = section.get_untracked() else {
         return ().into_any();
@@ -209,8 +263,9 @@ fn GroupFieldset(section: Signal<Option<Section>>) -> impl IntoView {
     let rows = Signal::derive(move || {
         section.with(|s| s.as_ref().map(|s| s.rows.clone()).unwrap_or_default())
     });
-    let hidden = move || section.with(|s| s.as_ref().is_none_or(|s| s.hidden));
-    let divider = move || section.with(|s| s.as_ref().is_some_and(|s| s.divider_after));
+    let hidden = move || section.with(|s| s.as_ref().is_none_or(|s| s.hidden)) || !shown.get();
+    let divider =
+        move || shown.get() && section.with(|s| s.as_ref().is_some_and(|s| s.divider_after));
     let primary = move || {
         section
             .with(|s| s.as_ref().is_some_and(|s| s.primary))
@@ -253,6 +308,259 @@ fn GroupFieldset(section: Signal<Option<Section>>) -> impl IntoView {
     .into_any()
 }
 
+/// Where a [`FormLayout::TwoStep`] form stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    /// The identifier (and social sign-in).
+    Identify,
+    /// A choice between the methods.
+    Choose,
+    /// One method.
+    Method(NodeGroup),
+}
+
+impl Step {
+    fn as_str(&self) -> &'static str {
+        match self {
+            Self::Identify => "identify",
+            Self::Choose => "choose",
+            Self::Method(_) => "method",
+        }
+    }
+}
+
+/// The state of a [`FormLayout::TwoStep`] form: which step is shown, chosen
+/// again after every answer (the step with errors, or the method Kratos
+/// names as active).
+#[derive(Clone, Copy)]
+struct TwoSteps {
+    step: RwSignal<Step>,
+    sections: Memo<Vec<Section>>,
+}
+
+impl TwoSteps {
+    fn new(sections: Memo<Vec<Section>>, flow: Signal<Flow>, answers: Signal<u32>) -> Self {
+        let this = Self {
+            step: RwSignal::new(Step::Identify),
+            sections,
+        };
+        Effect::new(move |_| {
+            answers.track();
+            sections.track();
+            let active = flow.with(|f| f.active.clone());
+            let next = this.fitting_step(active.as_deref());
+            if this.step.get_untracked() != next {
+                this.step.set(next);
+            }
+        });
+        this
+    }
+
+    /// The visible method groups (neither shared fields nor social sign-in).
+    fn methods(&self) -> Vec<NodeGroup> {
+        self.sections.with(|all| {
+            all.iter()
+                .filter(|s| !s.hidden && !is_account_group(&s.group) && !is_social(&s.group))
+                .map(|s| s.group.clone())
+                .collect()
+        })
+    }
+
+    /// Whether there are shared fields (the identifier) to ask for first.
+    fn has_identify_step(&self) -> bool {
+        self.sections.with(|all| {
+            all.iter()
+                .any(|s| !s.hidden && s.group == NodeGroup::Default)
+        })
+    }
+
+    /// The step that fits the flow as it now is.
+    fn fitting_step(&self, active: Option<&str>) -> Step {
+        let methods = self.methods();
+        let has_error = |group: &NodeGroup| {
+            self.sections.with_untracked(|all| {
+                all.iter()
+                    .filter(|s| &s.group == group)
+                    .any(|s| s.rows.iter().any(|row| row.node.has_error()))
+            })
+        };
+        let identify = self.has_identify_step();
+        if identify && has_error(&NodeGroup::Default) {
+            return Step::Identify;
+        }
+        if let Some(group) = methods
+            .iter()
+            .find(|g| has_error(g) || Some(g.as_str()) == active)
+        {
+            return Step::Method(group.clone());
+        }
+        match self.step.get_untracked() {
+            Step::Method(group) if methods.contains(&group) => Step::Method(group),
+            Step::Choose if methods.len() > 1 => Step::Choose,
+            _ if identify || methods.is_empty() => Step::Identify,
+            _ => self.after_identify(&methods),
+        }
+    }
+
+    /// The step after the identifier: the choice, or the only method.
+    fn after_identify(&self, methods: &[NodeGroup]) -> Step {
+        match methods {
+            [only] => Step::Method(only.clone()),
+            [] => Step::Identify,
+            _ => Step::Choose,
+        }
+    }
+
+    /// Whether a group's fieldset is shown in the current step.
+    fn shows(&self, group: &NodeGroup) -> bool {
+        match self.step.get() {
+            Step::Identify => is_account_group(group) || is_social(group),
+            Step::Choose => false,
+            Step::Method(method) => &method == group || *group == NodeGroup::Captcha,
+        }
+    }
+}
+
+/// The buttons that move between the steps of a [`FormLayout::TwoStep`]
+/// form: "Continue" after the identifier, one button per method, and a way
+/// back.
+#[component]
+fn StepControls(steps: TwoSteps) -> impl IntoView {
+    let translator = use_translator();
+    let go = move |event: leptos::ev::MouseEvent, next: Step| {
+        let form = event
+            .current_target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("form").ok().flatten());
+        steps.step.set(next.clone());
+        if let Some(form) = form {
+            request_animation_frame(move || focus_step(&form, &next));
+        }
+    };
+    let continue_text = translator.phrase(Phrase::Continue);
+    let choose_text = translator.phrase(Phrase::ChooseMethod);
+    let back_text = translator.phrase(Phrase::Back);
+    let other_text = translator.phrase(Phrase::OtherMethod);
+    move || {
+        let methods = steps.methods();
+        let identify = steps.has_identify_step();
+        match steps.step.get() {
+            Step::Identify if !methods.is_empty() && identify => {
+                let next = steps.after_identify(&methods);
+                let proceed = move |event: leptos::ev::MouseEvent| {
+                    if identifier_is_valid(&event) {
+                        go(event, next.clone());
+                    }
+                };
+                view! {
+                    <div class="lk-steps" data-step="identify">
+                        <button class="lk-button" type="button" data-step-next="true" on:click=proceed>
+                            {continue_text.clone()}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Step::Choose => {
+                let translator = use_translator();
+                let choices = methods
+                    .into_iter()
+                    .map(|group| {
+                        let label = translator.phrase(group_phrase(&group));
+                        let data_group = group.as_str().to_owned();
+                        view! {
+                            <button
+                                class="lk-button lk-secondary lk-choice"
+                                type="button"
+                                data-choose=data_group
+                                on:click=move |event| go(event, Step::Method(group.clone()))
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                let back = identify.then(|| {
+                    view! {
+                        <button class="lk-link-button" type="button" data-step-back="true" on:click=move |event| go(event, Step::Identify)>
+                            {back_text.clone()}
+                        </button>
+                    }
+                });
+                view! {
+                    <div class="lk-steps" data-step="choose" role="group" aria-labelledby="lk-choose-title">
+                        <p class="lk-step-title" id="lk-choose-title">{choose_text.clone()}</p>
+                        {choices}
+                        {back}
+                    </div>
+                }
+                .into_any()
+            }
+            Step::Method(_) if methods.len() > 1 || identify => {
+                let back = if methods.len() > 1 {
+                    Step::Choose
+                } else {
+                    Step::Identify
+                };
+                let text = if methods.len() > 1 {
+                    other_text.clone()
+                } else {
+                    back_text.clone()
+                };
+                view! {
+                    <div class="lk-steps" data-step="method">
+                        <button class="lk-link-button" type="button" data-step-back="true" on:click=move |event| go(event, back.clone())>
+                            {text}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            _ => ().into_any(),
+        }
+    }
+}
+
+/// Checks the shared fields before leaving the identifier step: the first
+/// empty or malformed one shows the browser's message and keeps focus.
+fn identifier_is_valid(event: &leptos::ev::MouseEvent) -> bool {
+    let Some(form) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("form").ok().flatten())
+    else {
+        return true;
+    };
+    let Ok(fields) = form.query_selector_all("fieldset[data-group=default]:not([hidden]) input")
+    else {
+        return true;
+    };
+    (0..fields.length())
+        .filter_map(|index| fields.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .all(|field| field.report_validity())
+}
+
+/// Moves focus into the step just shown.
+fn focus_step(form: &web_sys::Element, step: &Step) {
+    let selector = match step {
+        Step::Identify => "fieldset:not([hidden]) input:not([type=hidden])".to_owned(),
+        Step::Choose => "[data-choose]".to_owned(),
+        Step::Method(group) => format!(
+            "fieldset[data-group=\"{}\"] :is(input:not([type=hidden]), select, button)",
+            group.as_str().replace(['"', '\\'], "")
+        ),
+    };
+    if let Some(element) = form
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// Enter in a field submits with the method the field belongs to: the first
 /// enabled submit button after it that is not social sign-in. (The browser
 /// would pick the form's first button, a social one when those come first.)
@@ -273,6 +581,17 @@ fn submit_on_enter(event: KeyboardEvent) {
     let Some(form) = field.form().filter(|_| implicit) else {
         return;
     };
+    // In the identifier step of a two-step form, Enter continues.
+    if let Some(next) = form
+        .query_selector("[data-step-next]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        event.prevent_default();
+        next.click();
+        return;
+    }
     if let Some(button) = implicit_submitter(&form, &field) {
         event.prevent_default();
         let _ = form.request_submit_with_submitter(Some(&button));
@@ -295,7 +614,8 @@ fn implicit_submitter(
                 & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
                 != 0;
             let social = button.closest("[data-social]").ok().flatten().is_some();
-            after && !social
+            let hidden = button.closest("[hidden]").ok().flatten().is_some();
+            after && !social && !hidden
         })
 }
 

@@ -98,6 +98,19 @@ pub(crate) struct SubmissionRejected(pub Signal<u32>);
 
 /// `<input type="hidden">`: state the form carries (`csrf_token`, `method`,
 /// identifiers, WebAuthn results). Messages, if Kratos attaches any, are shown.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::HiddenInput;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Hidden(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <HiddenInput node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn HiddenInput(
     /// The node.
@@ -128,6 +141,19 @@ pub fn HiddenInput(
 /// A `submit` or `button` node as a `<button>` with the node's `name` and
 /// `value` (only the clicked submit button's pair is sent, as Kratos expects).
 /// Inline `onclick` JavaScript from old servers is never rendered.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::ButtonNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Submit(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <ButtonNode node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn ButtonNode(
     /// The node.
@@ -215,6 +241,19 @@ pub fn ButtonNode(
 
 /// A checkbox with its label after it. Checked when Kratos's value is `true`;
 /// submits `true` when checked (Kratos re-types it from the schema).
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::CheckboxField;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Consent(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <CheckboxField node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn CheckboxField(
     /// The node.
@@ -260,6 +299,19 @@ pub fn CheckboxField(
 }
 
 /// An input with allowed values (`options`) as a `<select>`.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::SelectField;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Choice(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <SelectField node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn SelectField(
     /// The node.
@@ -327,6 +379,19 @@ pub fn SelectField(
 
 /// A text-like input (text, email, password, number, tel, url, date,
 /// datetime-local; unknown types as text) with its label and messages.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::InputField;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Field(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <InputField node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn InputField(
     /// The node.

@@ -1,6 +1,7 @@
 //! How a flow's nodes are arranged: method groups in a configurable order,
 //! as sections of one form or as one form per group (settings).
 
+use super::overrides::Overrides;
 use crate::i18n::Phrase;
 use crate::model::{InputType, NodeAttributes, NodeGroup, UiNode};
 
@@ -94,6 +95,29 @@ pub enum FormLayout {
     /// saving the password does not submit the profile, and Enter in a
     /// field submits its own group).
     PerGroup,
+    /// One form shown in steps: the identifier (and social sign-in), then a
+    /// choice of method when there are several, then that method alone.
+    /// A "use another method" button goes back. After an answer with
+    /// errors the step that holds them is shown. Flows with one method or
+    /// none look as with [`FormLayout::Single`].
+    TwoStep,
+}
+
+impl FormLayout {
+    /// `data-layout` of the flow element.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Single => "single",
+            Self::PerGroup => "per-group",
+            Self::TwoStep => "two-step",
+        }
+    }
+}
+
+/// Whether a group holds the identifier and shared fields rather than a
+/// method of its own (shown in the first step of [`FormLayout::TwoStep`]).
+pub(crate) fn is_account_group(group: &NodeGroup) -> bool {
+    matches!(group, NodeGroup::Default | NodeGroup::Captcha)
 }
 
 /// The phrase naming a group (fieldset legends).
@@ -148,8 +172,10 @@ pub(crate) fn sections(
     nodes: &[UiNode],
     order: &GroupOrder,
     layout: FormLayout,
+    overrides: &Overrides,
 ) -> Vec<Section> {
-    let rows = node_rows(prefix, nodes);
+    let mut rows = node_rows(prefix, nodes);
+    overrides.sort_node_list(&mut rows, |row| &row.node);
     let mut sections: Vec<Section> = Vec::new();
     for row in rows {
         match sections.iter_mut().find(|s| s.group == row.node.group) {
@@ -165,6 +191,7 @@ pub(crate) fn sections(
     }
     // Stable: groups of equal rank keep the order of their first node.
     sections.sort_by_key(|section| order.rank(&section.group));
+    overrides.sort_group_list(&mut sections, |section| &section.group);
     if layout == FormLayout::PerGroup {
         let shared: Vec<NodeRow> = sections
             .iter()
@@ -192,7 +219,7 @@ pub(crate) fn sections(
     for section in &mut sections {
         section.hidden = section.rows.iter().all(|row| row.node.is_hidden());
     }
-    if layout == FormLayout::Single {
+    if layout != FormLayout::PerGroup {
         for index in 0..sections.len() {
             // After the last visible social group, when a visible method follows.
             let next_visible = sections[index + 1..].iter().find(|s| !s.hidden);
@@ -389,7 +416,13 @@ mod tests {
             {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password"}},
             {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code"}},
         ]));
-        let all = sections("p", &list, &GroupOrder::sign_in(), FormLayout::Single);
+        let all = sections(
+            "p",
+            &list,
+            &GroupOrder::sign_in(),
+            FormLayout::Single,
+            &Overrides::new(),
+        );
         let dividers: Vec<(&str, bool)> = all
             .iter()
             .map(|s| (s.group.as_str(), s.divider_after))
@@ -414,11 +447,57 @@ mod tests {
             ["password"],
             "no buttons in the default group here"
         );
-        let only_social = sections("p", &list[..2], &GroupOrder::sign_in(), FormLayout::Single);
+        let only_social = sections(
+            "p",
+            &list[..2],
+            &GroupOrder::sign_in(),
+            FormLayout::Single,
+            &Overrides::new(),
+        );
         assert!(
             only_social.iter().all(|s| !s.divider_after),
             "nothing follows"
         );
+    }
+
+    #[test]
+    fn custom_sorters_reorder_nodes_and_groups() {
+        let list = nodes(json!([
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text"}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password"}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password"}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code"}},
+        ]));
+        let overrides = Overrides::new()
+            .sort_nodes(|a, b| {
+                let button = |n: &UiNode| n.input().is_some_and(|i| i.input_type.is_button());
+                button(a).cmp(&button(b))
+            })
+            .sort_groups(|a, b| {
+                (*a == NodeGroup::Code)
+                    .cmp(&(*b == NodeGroup::Code))
+                    .reverse()
+            });
+        let sorted = sections(
+            "p",
+            &list,
+            &GroupOrder::sign_in(),
+            FormLayout::Single,
+            &overrides,
+        );
+        let groups: Vec<&str> = sorted.iter().map(|s| s.group.as_str()).collect();
+        assert_eq!(
+            groups,
+            ["code", "default", "password"],
+            "code first, then the usual order"
+        );
+        let password: Vec<Option<&str>> = sorted[2].rows.iter().map(|r| r.node.name()).collect();
+        assert_eq!(
+            password,
+            [Some("password"), Some("method")],
+            "the button moved last"
+        );
+        assert!(sorted[0].primary, "the first method with a button leads");
     }
 
     #[test]
@@ -431,7 +510,13 @@ mod tests {
             {"type": "input", "group": "oidc", "attributes": {"name": "provider", "type": "submit", "value": "github"}},
             {"type": "input", "group": "brand_new", "attributes": {"name": "x", "type": "submit", "value": "1"}},
         ]));
-        let single = sections("p", &list, &GroupOrder::sign_in(), FormLayout::Single);
+        let single = sections(
+            "p",
+            &list,
+            &GroupOrder::sign_in(),
+            FormLayout::Single,
+            &Overrides::new(),
+        );
         let groups: Vec<&str> = single.iter().map(|s| s.group.as_str()).collect();
         assert_eq!(groups, ["oidc", "default", "password", "brand_new"]);
         assert_eq!(single[1].rows.len(), 2, "Kratos's order within a group");
@@ -447,6 +532,7 @@ mod tests {
             &settings,
             &GroupOrder::settings(),
             FormLayout::PerGroup,
+            &Overrides::new(),
         );
         let groups: Vec<&str> = per_group.iter().map(|s| s.group.as_str()).collect();
         assert_eq!(

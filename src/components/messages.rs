@@ -2,11 +2,25 @@
 
 use leptos::prelude::*;
 
+use super::overrides::{MessagesContext, use_overrides};
 use crate::i18n::use_translator;
 use crate::model::UiText;
 
 /// One message as a paragraph with `data-type` (info, error, success) and
 /// `data-id` (the Kratos message id) for styling and tests.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::Message;
+/// use leptos_kratos::model::UiText;
+///
+/// #[component]
+/// fn One(message: UiText) -> impl IntoView {
+///     view! { <Message message /> }
+/// }
+/// ```
 #[component]
 pub fn Message(
     /// The message.
@@ -24,12 +38,53 @@ pub fn Message(
     }
 }
 
-/// The flow's own messages (`ui.messages`), above the form.
+/// The flow's own messages (`ui.messages`), above the form: through the
+/// [`Overrides`](super::Overrides) in context when one answers, else as
+/// [`DefaultFlowMessages`].
 ///
-/// The container is always present and is a polite live region, so screen
-/// readers announce messages that arrive after a submission.
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::FlowMessages;
+/// use leptos_kratos::model::Flow;
+///
+/// #[component]
+/// fn Messages(flow: Signal<Flow>) -> impl IntoView {
+///     let messages = Signal::derive(move || flow.with(|f| f.ui.messages.clone()));
+///     view! { <FlowMessages messages /> }
+/// }
+/// ```
 #[component]
 pub fn FlowMessages(
+    /// The messages to show.
+    #[prop(into)]
+    messages: Signal<Vec<UiText>>,
+) -> impl IntoView {
+    let context = MessagesContext { messages };
+    use_overrides()
+        .render_messages(&context)
+        .unwrap_or_else(|| context.default_view())
+}
+
+/// The library's own message list. The container is always present and is
+/// a polite live region, so screen readers announce messages that arrive
+/// after a submission.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::DefaultFlowMessages;
+/// use leptos_kratos::model::UiText;
+///
+/// #[component]
+/// fn Messages(messages: Signal<Vec<UiText>>) -> impl IntoView {
+///     view! { <DefaultFlowMessages messages /> }
+/// }
+/// ```
+#[component]
+pub fn DefaultFlowMessages(
     /// The messages to show.
     #[prop(into)]
     messages: Signal<Vec<UiText>>,
@@ -49,6 +104,20 @@ pub fn FlowMessages(
 
 /// A node's messages, under the node. `id` is what the node's
 /// `aria-describedby` points at.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::NodeMessages;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Under(node: Signal<UiNode>) -> impl IntoView {
+///     let messages = Signal::derive(move || node.with(|n| n.messages.clone()));
+///     view! { <NodeMessages messages id="email-messages" /> }
+/// }
+/// ```
 #[component]
 pub fn NodeMessages(
     /// The messages to show.

@@ -4,13 +4,26 @@ use leptos::prelude::*;
 
 use super::content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 use super::input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
+use super::overrides::{NodeContext, NodeKind, use_overrides};
 use super::script::ScriptNode;
 use crate::i18n::Translator;
-use crate::model::{InputType, NodeAttributes, UiNode, UiText};
+use crate::model::{UiNode, UiText};
 
-/// Renders one node. The node's kind (input type, image, link, ...) decides
-/// the element; values and messages follow the signal, so a re-rendered flow
-/// updates the same DOM elements.
+/// Renders one node: through the [`Overrides`](super::Overrides) in
+/// context when one answers for it, else as [`DefaultNode`].
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::Node;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn AnyNode(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <Node node dom_id="my-node" /> }
+/// }
+/// ```
 #[component]
 pub fn Node(
     /// The node; its kind is read once, everything else reactively.
@@ -20,25 +33,42 @@ pub fn Node(
     #[prop(into)]
     dom_id: String,
 ) -> impl IntoView {
-    let kind = node.with_untracked(|n| match &n.attributes {
-        NodeAttributes::Input(input) if input.input_type == InputType::Hidden => NodeKind::Hidden,
-        NodeAttributes::Input(input) if input.input_type.is_button() => NodeKind::Button,
-        NodeAttributes::Input(input) if input.options.as_ref().is_some_and(|o| !o.is_empty()) => {
-            NodeKind::Select
-        }
-        NodeAttributes::Input(input) if input.input_type == InputType::Checkbox => {
-            NodeKind::Checkbox
-        }
-        NodeAttributes::Input(_) => NodeKind::Field,
-        NodeAttributes::Image(_) => NodeKind::Image,
-        NodeAttributes::Anchor(_) => NodeKind::Anchor,
-        NodeAttributes::Text(_) => NodeKind::Text,
-        // Scripts take no space; loading them is the WebAuthn module's job.
-        NodeAttributes::Script(_) => NodeKind::Script,
-        NodeAttributes::Division(_) => NodeKind::Division,
-        NodeAttributes::Unknown { .. } => NodeKind::Unknown,
-    });
-    match kind {
+    let context = NodeContext {
+        kind: node.with_untracked(NodeKind::of),
+        node,
+        dom_id,
+    };
+    use_overrides()
+        .render_node(&context)
+        .unwrap_or_else(|| context.default_view())
+}
+
+/// The library's own rendering of a node. The node's kind (input type,
+/// image, link, ...) decides the element; values and messages follow the
+/// signal, so a re-rendered flow updates the same DOM elements.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::DefaultNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Plain(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <DefaultNode node dom_id="my-node" /> }
+/// }
+/// ```
+#[component]
+pub fn DefaultNode(
+    /// The node; its kind is read once, everything else reactively.
+    #[prop(into)]
+    node: Signal<UiNode>,
+    /// A document-unique id for the node's element (labels point at it).
+    #[prop(into)]
+    dom_id: String,
+) -> impl IntoView {
+    match node.with_untracked(NodeKind::of) {
         NodeKind::Hidden => view! { <HiddenInput node dom_id /> }.into_any(),
         NodeKind::Button => view! { <ButtonNode node dom_id /> }.into_any(),
         NodeKind::Select => view! { <SelectField node dom_id /> }.into_any(),
@@ -47,24 +77,11 @@ pub fn Node(
         NodeKind::Image => view! { <ImageNode node dom_id /> }.into_any(),
         NodeKind::Anchor => view! { <AnchorNode node dom_id /> }.into_any(),
         NodeKind::Text => view! { <TextNode node dom_id /> }.into_any(),
+        // Scripts take no space; loading them is the WebAuthn module's job.
         NodeKind::Script => view! { <ScriptNode node /> }.into_any(),
         NodeKind::Division => view! { <DivisionNode node dom_id /> }.into_any(),
         NodeKind::Unknown => view! { <UnknownNode node dom_id /> }.into_any(),
     }
-}
-
-enum NodeKind {
-    Hidden,
-    Button,
-    Select,
-    Checkbox,
-    Field,
-    Image,
-    Anchor,
-    Text,
-    Script,
-    Division,
-    Unknown,
 }
 
 /// Reactive pieces every node view needs.

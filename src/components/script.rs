@@ -75,6 +75,19 @@ pub(crate) fn provide_webauthn(flow: Signal<Flow>) -> WebAuthnContext {
 
 /// A script node: nothing visible while it loads or once it has; a clear
 /// message with a retry button if it could not be loaded.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::ScriptNode;
+/// use leptos_kratos::model::UiNode;
+///
+/// #[component]
+/// fn Script(node: Signal<UiNode>) -> impl IntoView {
+///     view! { <ScriptNode node /> }
+/// }
+/// ```
 #[component]
 pub fn ScriptNode(
     /// The node.

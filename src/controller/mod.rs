@@ -18,11 +18,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 pub use body::{Submission, request_body};
+pub(crate) use navigation::current_url;
 pub use navigation::{Navigator, replace_flow_in_address_bar};
 
 use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
 use crate::config::KratosConfig;
-use crate::model::{ContinueWith, ContinueWithAction, ErrorResponse, Flow, FlowKind, FlowState};
+use crate::model::{
+    ContinueWith, ContinueWithAction, ErrorResponse, Flow, FlowKind, FlowState, GenericError,
+    Identity, Session,
+};
 
 /// Where a flow stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +48,48 @@ impl FlowStatus {
     /// Whether a request is in flight (loading, submitting or leaving).
     pub fn is_busy(&self) -> bool {
         matches!(self, Self::Loading | Self::Submitting | Self::Navigating(_))
+    }
+}
+
+/// A flow that finished: what [`FlowEvents::on_success`] receives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlowCompletion {
+    /// The flow kind.
+    pub kind: FlowKind,
+    /// The session a login or registration issued.
+    pub session: Option<Session>,
+    /// The identity that signed in or up.
+    pub identity: Option<Identity>,
+    /// The finished flow (settings saved, verification or recovery passed).
+    pub flow: Option<Flow>,
+    /// What Kratos asks the UI to do next.
+    pub continue_with: Vec<ContinueWith>,
+}
+
+/// Callbacks a flow reports to. Each is optional; none changes what the
+/// controller does next (leaving the page goes through the [`Navigator`]).
+#[derive(Clone, Copy, Default)]
+pub struct FlowEvents {
+    /// A login or registration completed, settings were saved, or a
+    /// verification or recovery challenge was passed.
+    pub on_success: Option<Callback<FlowCompletion>>,
+    /// An error Kratos answered with: one the flow cannot continue from, or
+    /// one it recovers from by starting over (expired flow, CSRF failure).
+    pub on_error: Option<Callback<ErrorResponse>>,
+    /// A submission came back with messages to fix (400 with the flow).
+    pub on_validation_error: Option<Callback<Flow>>,
+    /// The flow is about to leave the page for this URL.
+    pub on_navigate: Option<Callback<String>>,
+}
+
+impl std::fmt::Debug for FlowEvents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FlowEvents")
+            .field("on_success", &self.on_success.is_some())
+            .field("on_error", &self.on_error.is_some())
+            .field("on_validation_error", &self.on_validation_error.is_some())
+            .field("on_navigate", &self.on_navigate.is_some())
+            .finish()
     }
 }
 
@@ -70,6 +116,7 @@ pub struct FlowController {
     /// Whether the answer being applied came from a submission (only those
     /// make the controller follow a flow's `continue_with`).
     submitted: StoredValue<bool>,
+    events: FlowEvents,
 }
 
 impl FlowController {
@@ -93,7 +140,23 @@ impl FlowController {
             errors_shown: RwSignal::new(0),
             restarts: StoredValue::new(0),
             submitted: StoredValue::new(false),
+            events: FlowEvents::default(),
         }
+    }
+
+    /// Reports to these callbacks.
+    pub fn with_events(mut self, events: FlowEvents) -> Self {
+        self.events = events;
+        self
+    }
+
+    /// Starts over with other page parameters (the component showing the
+    /// flow was given new ones).
+    pub fn restart_with(&self, params: Vec<(String, String)>) {
+        self.params.set_value(params);
+        self.restarts.set_value(0);
+        self.notice.set(None);
+        self.start();
     }
 
     /// The flow kind.
@@ -224,8 +287,29 @@ impl FlowController {
     pub fn apply(&self, outcome: Outcome) {
         match outcome {
             Outcome::Flow { flow, status, .. } => {
-                if status == 400 && self.submitted.get_value() {
+                let submitted = self.submitted.get_value();
+                if status == 400 && submitted {
                     self.errors_shown.update(|n| *n += 1);
+                    if let Some(report) = self.events.on_validation_error {
+                        report.run((*flow).clone());
+                    }
+                }
+                let finished = matches!(
+                    flow.state,
+                    Some(FlowState::Success | FlowState::PassedChallenge)
+                );
+                if submitted
+                    && status < 300
+                    && finished
+                    && let Some(report) = self.events.on_success
+                {
+                    report.run(FlowCompletion {
+                        kind: self.kind,
+                        session: None,
+                        identity: flow.identity.clone(),
+                        continue_with: flow.continue_with.clone(),
+                        flow: Some((*flow).clone()),
+                    });
                 }
                 self.restarts.set_value(0);
                 self.show(*flow);
@@ -241,6 +325,9 @@ impl FlowController {
                     return;
                 }
                 self.restarts.set_value(restarts + 1);
+                if let Some(report) = self.events.on_error {
+                    report.run((*error).clone());
+                }
                 self.notice.set(Some(*error));
                 let return_to = return_to
                     .or_else(|| self.flow.with_untracked(|f| f.as_ref()?.return_to.clone()))
@@ -248,7 +335,21 @@ impl FlowController {
                 self.create(return_to);
             }
             Outcome::Redirect { url, .. } => self.navigate(&url),
-            Outcome::Success(success) => self.continue_with(&success.continue_with),
+            Outcome::Success(success) => {
+                if let Some(report) = self.events.on_success {
+                    report.run(FlowCompletion {
+                        kind: self.kind,
+                        session: success.session.clone(),
+                        identity: success
+                            .identity
+                            .clone()
+                            .or_else(|| success.session.as_ref()?.identity.clone()),
+                        flow: None,
+                        continue_with: success.continue_with.clone(),
+                    });
+                }
+                self.continue_with(&success.continue_with)
+            }
             Outcome::AlreadySignedIn(_) | Outcome::LoggedOut => self.continue_with(&[]),
             Outcome::SignInRequired(_) => {
                 let here = navigation::current_url();
@@ -272,6 +373,9 @@ impl FlowController {
     }
 
     fn fail(&self, error: ErrorResponse) {
+        if let Some(report) = self.events.on_error {
+            report.run(error.clone());
+        }
         self.status.set(FlowStatus::Failed(Box::new(error)));
     }
 
@@ -352,10 +456,41 @@ impl FlowController {
     fn navigate(&self, url: &str) {
         match crate::url::safe_url(url) {
             Some(url) => {
+                if let Some(report) = self.events.on_navigate {
+                    report.run(url.clone());
+                }
                 self.status.set(FlowStatus::Navigating(url.clone()));
                 self.navigator.go(&url);
             }
             None => self.fail(synthetic_error(0, "Kratos asked to open an unsafe URL.")),
         }
     }
+}
+
+/// Loads a stored flow error (`/self-service/errors?id=`) into a signal;
+/// an answer that is no error document becomes an error describing it.
+pub fn load_flow_error(client: KratosClient, id: String) -> Signal<Option<GenericError>> {
+    let error = RwSignal::new(None::<GenericError>);
+    spawn_local(async move {
+        let shown = match client.get_flow_error(&id).await {
+            Ok(container) => container.generic().unwrap_or_else(|| GenericError {
+                message: container
+                    .error
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| "Unknown error".into()),
+                ..Default::default()
+            }),
+            Err(Outcome::Unexpected { status, detail }) => GenericError {
+                code: Some(status.into()),
+                message: detail,
+                ..Default::default()
+            },
+            Err(other) => other
+                .error()
+                .map(|error| error.error.clone())
+                .unwrap_or_default(),
+        };
+        error.set(Some(shown));
+    });
+    error.into()
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::JsValue;
 
+use crate::config::KratosConfig;
 use crate::url::{build_query, parse_query};
 
 /// How the controller leaves the page. The default assigns
@@ -31,6 +32,43 @@ impl Navigator {
     /// A navigator that calls `go` with the (already safety-checked) URL.
     pub fn new(go: impl Fn(&str) + Send + Sync + 'static) -> Self {
         Self(Arc::new(go))
+    }
+
+    /// A navigator for an app with a client-side router: the app's own pages
+    /// (see [`KratosConfig::app_path`]) go to `route` as path and query;
+    /// Kratos's endpoints and other sites are full navigations.
+    ///
+    /// ## Usage
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use leptos_kratos::config::KratosConfig;
+    /// use leptos_kratos::controller::Navigator;
+    ///
+    /// // With leptos_router: `let navigate = use_navigate();` and
+    /// // `move |path: String| navigate(&path, Default::default())`.
+    /// let navigator = Navigator::for_router(KratosConfig::default(), |path: String| {
+    ///     leptos::logging::log!("route to {path}");
+    /// });
+    /// provide_context(navigator);
+    /// ```
+    pub fn for_router(
+        config: KratosConfig,
+        route: impl Fn(String) + Send + Sync + 'static,
+    ) -> Self {
+        Self::new(move |url| {
+            let origin = web_sys::window()
+                .and_then(|window| window.location().origin().ok())
+                .unwrap_or_default();
+            match config.app_path(url, &origin) {
+                Some(path) => route(path),
+                None => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().assign(url);
+                    }
+                }
+            }
+        })
     }
 
     /// Goes to `url`.

@@ -59,6 +59,25 @@ fn plain(value: &Value) -> String {
     }
 }
 
+/// An RFC 3339 time (as Kratos sends `authenticated_at`, `expires_at`) as
+/// a date and time in the user's locale; the text itself if unreadable.
+pub fn timestamp(rfc3339: &str, locale: &str) -> String {
+    #[cfg(all(target_arch = "wasm32", feature = "ui"))]
+    {
+        let millis = js_sys::Date::parse(rfc3339);
+        if millis.is_nan() {
+            rfc3339.to_owned()
+        } else {
+            local_date(millis / 1000.0, locale)
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "ui")))]
+    {
+        let _ = locale;
+        rfc3339.to_owned()
+    }
+}
+
 /// A Unix time (seconds) as a date and time in the user's locale and time
 /// zone (the browser's `Intl`); natively, as UTC in ISO form.
 fn local_date(unix: f64, locale: &str) -> String {

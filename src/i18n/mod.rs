@@ -109,11 +109,35 @@ pub enum Phrase {
     GroupCaptcha,
     /// Legend of groups this version does not know.
     GroupOther,
+    /// Shown above the choice of methods in the two-step layout.
+    ChooseMethod,
+    /// Back to the previous step.
+    Back,
+    /// Back to the choice of methods from one method.
+    OtherMethod,
+    /// Heading of the list of active sessions.
+    SessionsTitle,
+    /// Marks the session of this browser.
+    ThisDevice,
+    /// A session whose device is not known.
+    UnknownDevice,
+    /// Before the time a session signed in.
+    SignedInSince,
+    /// Before the time a session expires.
+    Expires,
+    /// Ends one other session.
+    RevokeSession,
+    /// Ends every session but this one.
+    RevokeOtherSessions,
+    /// Shown when there are no other sessions.
+    NoOtherSessions,
+    /// Announced after sessions were ended.
+    SessionRevoked,
 }
 
 impl Phrase {
     /// Every phrase, for completeness checks of the locales.
-    pub const ALL: [Phrase; 34] = [
+    pub const ALL: [Phrase; 46] = [
         Self::LoginTitle,
         Self::RegistrationTitle,
         Self::RecoveryTitle,
@@ -148,6 +172,18 @@ impl Phrase {
         Self::GroupPasskeys,
         Self::GroupCaptcha,
         Self::GroupOther,
+        Self::ChooseMethod,
+        Self::Back,
+        Self::OtherMethod,
+        Self::SessionsTitle,
+        Self::ThisDevice,
+        Self::UnknownDevice,
+        Self::SignedInSince,
+        Self::Expires,
+        Self::RevokeSession,
+        Self::RevokeOtherSessions,
+        Self::NoOtherSessions,
+        Self::SessionRevoked,
     ];
 
     /// The English text.

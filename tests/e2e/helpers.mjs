@@ -74,8 +74,11 @@ export function uniqueEmail(prefix) {
   return `${prefix}-${Date.now()}-${counter}@example.com`;
 }
 
-async function dev(method, path, body) {
-  const response = await fetch(base + path, {
+// The example Leptos app (tests/example-app) with its own server.
+export const exampleBase = process.env.E2E_EXAMPLE_BASE ?? 'http://localhost:4457';
+
+async function dev(method, path, body, server = base) {
+  const response = await fetch(server + path, {
     method,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -84,10 +87,10 @@ async function dev(method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
-// The newest code mailed to `to` (waits briefly for it).
-export async function mailedCode(to) {
+// The newest code mailed to `to` (waits briefly for it) by the server at `server`.
+export async function mailedCode(to, server = base) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const mails = await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`);
+    const mails = await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`, undefined, server);
     const withCode = mails.filter((mail) => mail.code);
     if (withCode.length) return withCode.at(-1).code;
     await new Promise((resolve) => setTimeout(resolve, 100));

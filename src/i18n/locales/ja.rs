@@ -423,4 +423,22 @@ static PHRASES: &[(Phrase, &str)] = &[
     (Phrase::GroupPasskeys, "パスキー"),
     (Phrase::GroupCaptcha, "確認"),
     (Phrase::GroupOther, "その他のオプション"),
+    (Phrase::ChooseMethod, "続行する方法を選択してください"),
+    (Phrase::Back, "戻る"),
+    (Phrase::OtherMethod, "別の方法を使用"),
+    (Phrase::SessionsTitle, "有効なセッション"),
+    (Phrase::ThisDevice, "このデバイス"),
+    (Phrase::UnknownDevice, "不明なデバイス"),
+    (Phrase::SignedInSince, "サインイン"),
+    (Phrase::Expires, "有効期限"),
+    (Phrase::RevokeSession, "このセッションからログアウト"),
+    (
+        Phrase::RevokeOtherSessions,
+        "他のすべての端末からログアウト",
+    ),
+    (
+        Phrase::NoOtherSessions,
+        "他に有効なセッションはありません。",
+    ),
+    (Phrase::SessionRevoked, "ログアウトしました。"),
 ];

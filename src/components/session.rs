@@ -1,0 +1,413 @@
+//! Components around the session: a guard, a logout button and the list of
+//! active sessions. They render [`crate::session`]'s state.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::card::Card;
+use super::error_view::ErrorView;
+use crate::config::use_config;
+use crate::controller::Navigator;
+use crate::i18n::format::timestamp;
+use crate::i18n::{Phrase, use_translator};
+use crate::model::{FlowKind, Session};
+use crate::session::{SessionState, use_other_sessions, use_session};
+
+/// Shows its children only with a session; otherwise sends the browser to
+/// the login page with `return_to` pointing back here (and `aal=aal2` when
+/// a second factor is missing), so the user comes back after signing in.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::RequireSession;
+///
+/// #[component]
+/// fn Dashboard() -> impl IntoView {
+///     view! {
+///         <RequireSession fallback=|| view! { <p>"Checking your session…"</p> }>
+///             <p>"Only for signed-in users."</p>
+///         </RequireSession>
+///     }
+/// }
+/// ```
+#[component]
+pub fn RequireSession(
+    /// Shown while the session is being checked and while leaving for the
+    /// login page (default: a loading line).
+    #[prop(optional, into)]
+    fallback: Option<ViewFn>,
+    /// Require this assurance level (`"aal2"`): a session with less is sent
+    /// to log in with a second factor.
+    #[prop(optional, into)]
+    aal: Option<String>,
+    /// Shown with a session.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = use_session().state();
+    let config = use_config();
+    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let required_aal = aal.clone();
+    let admitted = Memo::new(move |_| {
+        state.with(|state| match state {
+            SessionState::SignedIn(session) => match required_aal.as_deref() {
+                Some(required) => {
+                    session.authenticator_assurance_level.as_deref() == Some(required)
+                }
+                None => true,
+            },
+            _ => false,
+        })
+    });
+    Effect::new(move |_| {
+        let leave = state.with(|state| match state {
+            SessionState::SignedOut => Some(None),
+            SessionState::NeedsSecondFactor(_) => Some(Some("aal2")),
+            SessionState::SignedIn(_) if !admitted.get() => Some(aal.as_deref().map(|_| "aal2")),
+            _ => None,
+        });
+        if let Some(aal) = leave {
+            let here = crate::controller::current_url();
+            let mut query = vec![("return_to", here.as_str())];
+            if let Some(aal) = aal {
+                query.push(("aal", aal));
+            }
+            navigator.go(&config.flow_page(FlowKind::Login, &query));
+        }
+    });
+    let fallback = fallback.unwrap_or_else(|| ViewFn::from(loading_line));
+    move || {
+        if admitted.get() {
+            children().into_any()
+        } else {
+            fallback.run()
+        }
+    }
+}
+
+/// A line saying that something is loading.
+pub(crate) fn loading_line() -> impl IntoView {
+    let text = use_translator().phrase(Phrase::Loading);
+    view! { <p class="lk-loading" aria-busy="true">{text}</p> }
+}
+
+/// A button that signs out (Kratos's logout flow), then refreshes the
+/// session and, with `return_to`, leaves for that page.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::LogoutButton;
+///
+/// #[component]
+/// fn Menu() -> impl IntoView {
+///     view! { <LogoutButton return_to="/" class="menu-item" /> }
+/// }
+/// ```
+#[component]
+pub fn LogoutButton(
+    /// Where to go once signed out (default: stay; the session state updates).
+    #[prop(optional, into)]
+    return_to: Option<String>,
+    /// Classes for the button (default `lk-button lk-secondary`).
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// Called once signed out.
+    #[prop(optional, into)]
+    on_logout: Option<Callback<()>>,
+    /// The label (default: "Sign out" in the user's language).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let session = use_session();
+    let config = use_config();
+    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let busy = RwSignal::new(false);
+    let sign_out = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let (navigator, return_to) = (navigator.clone(), return_to.clone());
+        let config = config.clone();
+        spawn_local(async move {
+            let result = session.logout().await;
+            busy.set(false);
+            if let Err(outcome) = result {
+                leptos::logging::warn!("leptos-kratos: signing out failed: {outcome:?}");
+                return;
+            }
+            if let Some(report) = on_logout {
+                report.run(());
+            }
+            if let Some(target) = return_to {
+                navigator.go(&config.return_url(Some(&target)));
+            }
+        });
+    };
+    let label = match children {
+        Some(children) => children().into_any(),
+        None => use_translator().phrase(Phrase::SignOut).into_any(),
+    };
+    let class = move || {
+        class
+            .get()
+            .unwrap_or_else(|| "lk-button lk-secondary".to_owned())
+    };
+    view! {
+        <button
+            class=class
+            type="button"
+            data-action="logout"
+            on:click=sign_out
+            disabled=move || busy.get()
+            aria-busy=move || busy.get().then_some("true")
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The signed-in identity's active sessions: this one first, then the
+/// others with their device, place and times, each with a button that ends
+/// it, and one that ends all others. Announces what was done in a live
+/// region.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::Sessions;
+///
+/// #[component]
+/// fn Security() -> impl IntoView {
+///     view! { <Sessions /> }
+/// }
+/// ```
+#[component]
+pub fn Sessions(
+    /// Extra classes for the card.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+) -> impl IntoView {
+    let translator = use_translator();
+    let current = use_session().session();
+    let others = use_other_sessions();
+    let list = others.list();
+    let busy = others.busy();
+    let revoked = others.revoked();
+    let done_text = translator.phrase(Phrase::SessionRevoked);
+    let status = Signal::derive(move || (revoked.get() > 0).then(|| done_text.clone()));
+    let current_row = move || {
+        current
+            .get()
+            .map(|session| view! { <SessionRow session current=true /> })
+    };
+    // The other sessions as list items; loading, empty and error states
+    // (and the action on all of them) under the list.
+    let other_rows = move || {
+        let translator = use_translator();
+        list.get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|session| {
+                let id = session.id.clone();
+                let label = translator.phrase(Phrase::RevokeSession);
+                let action = view! {
+                    <button
+                        class="lk-button lk-secondary"
+                        type="button"
+                        data-action="revoke"
+                        disabled=move || busy.get()
+                        on:click=move |_| others.revoke(id.clone())
+                    >
+                        {label}
+                    </button>
+                };
+                view! { <SessionRow session current=false action=action.into_any() /> }
+            })
+            .collect_view()
+    };
+    let others_state = move || match list.get() {
+        None => loading_line().into_any(),
+        Some(Err(error)) => view! { <ErrorView error=error.error /> }.into_any(),
+        Some(Ok(sessions)) if sessions.is_empty() => {
+            let text = use_translator().phrase(Phrase::NoOtherSessions);
+            view! { <p class="lk-sessions-empty">{text}</p> }.into_any()
+        }
+        Some(Ok(_)) => {
+            let text = use_translator().phrase(Phrase::RevokeOtherSessions);
+            view! {
+                <div class="lk-actions">
+                    <button
+                        class="lk-button lk-secondary"
+                        type="button"
+                        data-action="revoke-all"
+                        disabled=move || busy.get()
+                        on:click=move |_| others.revoke_all()
+                    >
+                        {text}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Card name="sessions" heading=translator.phrase(Phrase::SessionsTitle) class>
+            <div class="lk-notices" role="status" aria-live="polite">
+                {move || status.get().map(|text| view! { <p class="lk-notice" data-type="success">{text}</p> })}
+            </div>
+            <ul class="lk-sessions" aria-busy=move || busy.get().then_some("true")>
+                {current_row}
+                {other_rows}
+            </ul>
+            {others_state}
+        </Card>
+    }
+}
+
+/// One session: device, place, sign-in and expiry times.
+#[component]
+fn SessionRow(
+    session: Session,
+    current: bool,
+    #[prop(optional)] action: Option<AnyView>,
+) -> impl IntoView {
+    let translator = use_translator();
+    let locale = translator.locale();
+    let device = session.devices.last();
+    let name = device
+        .and_then(|d| d.user_agent.as_deref())
+        .map(describe_user_agent)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| translator.phrase(Phrase::UnknownDevice));
+    let place = device.and_then(|d| {
+        let parts: Vec<&str> = [d.location.as_deref(), d.ip_address.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    });
+    let time = |label: Phrase, at: Option<&String>| {
+        at.map(|at| {
+            let text = format!("{} {}", translator.phrase(label), timestamp(at, locale));
+            view! {
+                <span class="lk-session-time">
+                    <time datetime=at.clone()>{text}</time>
+                </span>
+            }
+        })
+    };
+    let signed_in = time(
+        Phrase::SignedInSince,
+        session
+            .authenticated_at
+            .as_ref()
+            .or(session.issued_at.as_ref()),
+    );
+    let expires = time(Phrase::Expires, session.expires_at.as_ref());
+    let this_device = current.then(|| {
+        let text = translator.phrase(Phrase::ThisDevice);
+        view! { <span class="lk-badge">{text}</span> }
+    });
+    view! {
+        <li class="lk-session-item" data-session=session.id.clone() data-current=current.then_some("true")>
+            <div class="lk-session-device">
+                <strong>{name}</strong>
+                {this_device}
+            </div>
+            {place.map(|place| view! { <span class="lk-session-place">{place}</span> })}
+            {signed_in}
+            {expires}
+            {action}
+        </li>
+    }
+}
+
+/// A short, readable name for a browser's user agent: "Firefox on Linux".
+/// Empty when nothing is recognised.
+///
+/// ```
+/// use leptos_kratos::components::describe_user_agent;
+/// let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+/// assert_eq!(describe_user_agent(chrome), "Chrome on Windows");
+/// assert_eq!(describe_user_agent("curl/8.0"), "");
+/// ```
+pub fn describe_user_agent(agent: &str) -> String {
+    let has = |needle: &str| agent.contains(needle);
+    let browser = if has("Edg/") {
+        Some("Edge")
+    } else if has("OPR/") || has("Opera") {
+        Some("Opera")
+    } else if has("Firefox/") {
+        Some("Firefox")
+    } else if has("Chromium/") {
+        Some("Chromium")
+    } else if has("Chrome/") || has("CriOS/") {
+        Some("Chrome")
+    } else if has("Safari/") {
+        Some("Safari")
+    } else {
+        None
+    };
+    let system = if has("iPhone") || has("iPad") {
+        Some("iOS")
+    } else if has("Android") {
+        Some("Android")
+    } else if has("Windows") {
+        Some("Windows")
+    } else if has("Mac OS X") || has("Macintosh") {
+        Some("macOS")
+    } else if has("CrOS") {
+        Some("ChromeOS")
+    } else if has("Linux") {
+        Some("Linux")
+    } else {
+        None
+    };
+    match (browser, system) {
+        (Some(browser), Some(system)) => format!("{browser} on {system}"),
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_user_agent;
+
+    #[test]
+    fn user_agents_are_named() {
+        let cases = [
+            (
+                "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
+                "Firefox on Linux",
+            ),
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
+                "Safari on macOS",
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0 Mobile/15E148 Safari/604.1",
+                "Chrome on iOS",
+            ),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0",
+                "Edge on Windows",
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
+                "Chrome on Android",
+            ),
+            ("kratos-client/1.0", ""),
+        ];
+        for (agent, name) in cases {
+            assert_eq!(describe_user_agent(agent), name, "{agent}");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The signed-in session as reactive state: `whoami`, logout, and the list
+//! of the identity's other sessions. The components in
+//! [`components`](crate::components) ([`RequireSession`](crate::components::RequireSession),
+//! [`LogoutButton`](crate::components::LogoutButton),
+//! [`Sessions`](crate::components::Sessions)) render this state; this
+//! module is the one that asks Kratos.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::client::{KratosClient, Outcome};
+use crate::config::{KratosConfig, use_config};
+use crate::model::{ErrorResponse, Session};
+
+/// What is known about the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionState {
+    /// `whoami` has not answered yet.
+    Loading,
+    /// Signed in.
+    SignedIn(Box<Session>),
+    /// Nobody is signed in (401).
+    SignedOut,
+    /// Signed in, but a second factor is needed first (403
+    /// `session_aal2_required`); the URL is where Kratos sends the browser.
+    NeedsSecondFactor(String),
+    /// Kratos could not be asked (network failure, unexpected answer).
+    Unavailable(String),
+}
+
+impl SessionState {
+    /// The session, when signed in.
+    pub fn session(&self) -> Option<&Session> {
+        match self {
+            Self::SignedIn(session) => Some(session),
+            _ => None,
+        }
+    }
+}
+
+/// The session, shared by every component under the same
+/// [`KratosProvider`](crate::config::KratosProvider). Cheap to copy.
+/// `whoami` is asked on first use, and again on [`refresh`](Self::refresh).
+#[derive(Clone, Copy)]
+pub struct SessionHandle {
+    state: RwSignal<SessionState>,
+    client: StoredValue<KratosClient>,
+    started: StoredValue<bool>,
+    /// Bumped by each refresh, so an older answer never overwrites a newer.
+    generation: StoredValue<u32>,
+}
+
+impl SessionHandle {
+    /// A handle for Kratos as configured; nothing is fetched until used.
+    pub fn new(config: &KratosConfig) -> Self {
+        Self {
+            state: RwSignal::new(SessionState::Loading),
+            client: StoredValue::new(KratosClient::new(config.kratos_url.clone())),
+            started: StoredValue::new(false),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// The session state (asks Kratos the first time).
+    pub fn state(&self) -> Signal<SessionState> {
+        if !self.started.get_value() {
+            self.refresh();
+        }
+        self.state.into()
+    }
+
+    /// The session, when signed in.
+    pub fn session(&self) -> Signal<Option<Session>> {
+        let state = self.state();
+        Signal::derive(move || state.with(|s| s.session().cloned()))
+    }
+
+    /// Asks Kratos again (after signing in or out elsewhere).
+    pub fn refresh(&self) {
+        self.started.set_value(true);
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        let this = *self;
+        let client = self.client.get_value();
+        spawn_local(async move {
+            let state = match client.whoami().await {
+                Ok(session) => SessionState::SignedIn(Box::new(session)),
+                Err(Outcome::Redirect { url, .. }) => SessionState::NeedsSecondFactor(url),
+                Err(Outcome::Unexpected { detail, .. }) => SessionState::Unavailable(detail),
+                Err(_) => SessionState::SignedOut,
+            };
+            if this.generation.get_value() == generation {
+                this.state.set(state);
+            }
+        });
+    }
+
+    /// Signs out (logout flow, then its URL) and refreshes the state.
+    /// Resolves once done; `Err` carries Kratos's answer if it failed.
+    pub async fn logout(&self) -> Result<(), Outcome> {
+        let client = self.client.get_value();
+        let outcome = client.logout(None).await;
+        self.refresh();
+        match outcome {
+            Outcome::LoggedOut | Outcome::Redirect { .. } | Outcome::SignInRequired(_) => Ok(()),
+            other => Err(other),
+        }
+    }
+}
+
+/// The session handle in context; one is created (and provided to the
+/// caller's children) if none is.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::session::{SessionState, use_session};
+///
+/// #[component]
+/// fn Greeting() -> impl IntoView {
+///     let session = use_session();
+///     let state = session.state();
+///     move || match state.get() {
+///         SessionState::SignedIn(s) => {
+///             let name = s.identity.and_then(|i| i.display_name()).unwrap_or_default();
+///             format!("Hello, {name}")
+///         }
+///         _ => "Hello, stranger".to_owned(),
+///     }
+/// }
+/// ```
+pub fn use_session() -> SessionHandle {
+    use_context::<SessionHandle>().unwrap_or_else(|| {
+        let handle = SessionHandle::new(&use_config());
+        provide_context(handle);
+        handle
+    })
+}
+
+/// The identity's other sessions, and what can be done with them.
+#[derive(Clone, Copy)]
+pub struct OtherSessions {
+    list: RwSignal<Option<Result<Vec<Session>, ErrorResponse>>>,
+    busy: RwSignal<bool>,
+    revoked: RwSignal<u32>,
+    client: StoredValue<KratosClient>,
+}
+
+impl OtherSessions {
+    /// The other active sessions, once loaded (`Err`: Kratos's error).
+    pub fn list(&self) -> Signal<Option<Result<Vec<Session>, ErrorResponse>>> {
+        self.list.into()
+    }
+
+    /// Whether a request is in flight.
+    pub fn busy(&self) -> Signal<bool> {
+        self.busy.into()
+    }
+
+    /// Changes after sessions were ended (for announcements).
+    pub fn revoked(&self) -> Signal<u32> {
+        self.revoked.into()
+    }
+
+    /// Loads the list again.
+    pub fn refresh(&self) {
+        let this = *self;
+        let client = self.client.get_value();
+        spawn_local(async move {
+            let answer = client.list_sessions().await.map_err(error_of);
+            this.list.set(Some(answer));
+        });
+    }
+
+    /// Ends one session, then reloads the list.
+    pub fn revoke(&self, id: String) {
+        self.run(move |client| async move { client.revoke_session(&id).await });
+    }
+
+    /// Ends every session but this one, then reloads the list.
+    pub fn revoke_all(&self) {
+        self.run(|client| async move { client.revoke_other_sessions().await.map(|_| ()) });
+    }
+
+    fn run<F, Fut>(&self, request: F)
+    where
+        F: FnOnce(KratosClient) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), Outcome>> + 'static,
+    {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        let this = *self;
+        let client = self.client.get_value();
+        spawn_local(async move {
+            match request(client.clone()).await {
+                Ok(()) => this.revoked.update(|n| *n += 1),
+                Err(outcome) => this.list.set(Some(Err(error_of(outcome)))),
+            }
+            let answer = client.list_sessions().await.map_err(error_of);
+            if answer.is_ok() || this.list.with_untracked(|l| !matches!(l, Some(Err(_)))) {
+                this.list.set(Some(answer));
+            }
+            this.busy.set(false);
+        });
+    }
+}
+
+/// The identity's other sessions (`GET /sessions`), loaded now.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::session::use_other_sessions;
+///
+/// #[component]
+/// fn SessionCount() -> impl IntoView {
+///     let others = use_other_sessions();
+///     let list = others.list();
+///     move || list.get().and_then(Result::ok).map(|l| format!("{} other sessions", l.len()))
+/// }
+/// ```
+pub fn use_other_sessions() -> OtherSessions {
+    let config = use_config();
+    let handle = OtherSessions {
+        list: RwSignal::new(None),
+        busy: RwSignal::new(false),
+        revoked: RwSignal::new(0),
+        client: StoredValue::new(KratosClient::new(config.kratos_url)),
+    };
+    handle.refresh();
+    handle
+}
+
+/// The error to show for a failed session request.
+fn error_of(outcome: Outcome) -> ErrorResponse {
+    match outcome {
+        Outcome::Unexpected { status, detail } => {
+            crate::client::outcome::synthetic_error(status, &detail)
+        }
+        other => other.error().cloned().unwrap_or_else(|| {
+            crate::client::outcome::synthetic_error(0, "Kratos gave no usable answer.")
+        }),
+    }
+}
