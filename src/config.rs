@@ -1,5 +1,16 @@
 //! Configuration shared by the controller and the components: where Kratos
-//! is, where the flow pages live, where to go when done.
+//! is, where the flow pages live, where to go when done; and
+//! [`KratosProvider`], which provides it with the rest of the context.
+//!
+//! ## Usage
+//!
+//! ```
+//! use leptos_kratos::config::KratosConfig;
+//! let config = KratosConfig::new("https://auth.example.com")
+//!     .with_ui_base("/auth/")
+//!     .with_default_return_url("/dashboard");
+//! assert_eq!(config.return_url(Some("javascript:alert(1)")), "/dashboard");
+//! ```
 
 use crate::model::FlowKind;
 use crate::url::{build_query, safe_url};
@@ -147,8 +158,9 @@ impl KratosConfig {
 }
 
 /// Everything the components read from context, provided at once: the
-/// configuration, how to navigate, the language, the WebAuthn mode and the
-/// [`Overrides`]. Put it around the part of the app that shows flows (or
+/// configuration, how to navigate, the language, the WebAuthn mode, the
+/// [`Overrides`] and one shared session state
+/// ([`use_session`](crate::session::use_session)). Put it around the part of the app that shows flows (or
 /// around the whole app).
 ///
 /// ## Usage
@@ -212,6 +224,9 @@ pub fn KratosProvider(
         };
         Translator::for_languages(&languages.iter().map(String::as_str).collect::<Vec<_>>())
     });
+    // One session state for everything under the provider: flow successes
+    // and logouts refresh what every component shows.
+    provide_context(crate::session::SessionHandle::new(&config));
     provide_context(config);
     provide_context(navigator);
     provide_context(translator);

@@ -144,6 +144,7 @@ pub struct OtherSessions {
     list: RwSignal<Option<Result<Vec<Session>, ErrorResponse>>>,
     busy: RwSignal<bool>,
     revoked: RwSignal<u32>,
+    failure: RwSignal<Option<ErrorResponse>>,
     client: StoredValue<KratosClient>,
 }
 
@@ -161,6 +162,11 @@ impl OtherSessions {
     /// Changes after sessions were ended (for announcements).
     pub fn revoked(&self) -> Signal<u32> {
         self.revoked.into()
+    }
+
+    /// Why the last attempt to end sessions failed, if it did.
+    pub fn failure(&self) -> Signal<Option<ErrorResponse>> {
+        self.failure.into()
     }
 
     /// Loads the list again.
@@ -192,17 +198,17 @@ impl OtherSessions {
             return;
         }
         self.busy.set(true);
+        self.failure.set(None);
         let this = *self;
         let client = self.client.get_value();
         spawn_local(async move {
             match request(client.clone()).await {
                 Ok(()) => this.revoked.update(|n| *n += 1),
-                Err(outcome) => this.list.set(Some(Err(error_of(outcome)))),
+                Err(outcome) => this.failure.set(Some(error_of(outcome))),
             }
+            // Either way the list shows what Kratos now has.
             let answer = client.list_sessions().await.map_err(error_of);
-            if answer.is_ok() || this.list.with_untracked(|l| !matches!(l, Some(Err(_)))) {
-                this.list.set(Some(answer));
-            }
+            this.list.set(Some(answer));
             this.busy.set(false);
         });
     }
@@ -229,6 +235,7 @@ pub fn use_other_sessions() -> OtherSessions {
         list: RwSignal::new(None),
         busy: RwSignal::new(false),
         revoked: RwSignal::new(0),
+        failure: RwSignal::new(None),
         client: StoredValue::new(KratosClient::new(config.kratos_url)),
     };
     handle.refresh();

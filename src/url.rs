@@ -1,5 +1,14 @@
 //! URL helpers: which URLs from Kratos may be followed, and query strings.
 //!
+//! ## Usage
+//!
+//! ```
+//! use leptos_kratos::url::{build_query, safe_url};
+//! assert_eq!(safe_url("javascript:alert(1)"), None);
+//! assert_eq!(safe_url("/login?flow=1").as_deref(), Some("/login?flow=1"));
+//! assert_eq!(build_query([("return_to", "/a b")]), "return_to=%2Fa+b");
+//! ```
+//!
 //! Kratos data is untrusted input for the page: a `javascript:` URL in an
 //! `href`, a form `action` or a redirect would run script in the app's
 //! origin. Everything that puts a Kratos URL into the DOM or the address bar

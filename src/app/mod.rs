@@ -27,8 +27,10 @@ use crate::i18n::{Translator, browser_languages};
 /// - `<meta name="kratos-return-url" content="/">` — where to go after a
 ///   successful flow when Kratos names no `return_to`.
 ///
-/// The app also reads `kratos-webauthn` (`script` or `native`) and
-/// `kratos-locale` (language tags, best first; empty: the browser's).
+/// The app also reads `kratos-webauthn` (`script` or `native`),
+/// `kratos-locale` (language tags, best first; empty: the browser's) and
+/// `kratos-layout` (`two-step`: login and registration ask for the
+/// identifier first, then the method).
 pub fn config_from_document(ui_base: &str) -> KratosConfig {
     let config =
         KratosConfig::new(meta_content("kratos-url").unwrap_or_default()).with_ui_base(ui_base);

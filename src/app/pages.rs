@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Route;
-use crate::components::{AppLink, Card, LogoutButton, Sessions};
+use crate::components::{AppLink, Card, FormLayout, LogoutButton, Sessions};
 use crate::config::KratosConfig;
 use crate::flows::{FlowError, FlowParams, FlowSettings, flow_view};
 use crate::i18n::{Phrase, use_translator};
@@ -33,11 +33,17 @@ pub(super) fn page(route: Route, config: KratosConfig, params: Vec<(String, Stri
 }
 
 /// A flow page: the flow component with the address bar's parameters.
+/// With `<meta name="kratos-layout" content="two-step">`, login and
+/// registration ask for the identifier first, then the method.
 fn flow_page(kind: FlowKind, params: Vec<(String, String)>) -> impl IntoView {
+    let two_step = super::meta_content("kratos-layout").as_deref() == Some("two-step");
+    let layout = (two_step && matches!(kind, FlowKind::Login | FlowKind::Registration))
+        .then_some(FormLayout::TwoStep);
     flow_view(
         kind,
         FlowSettings {
             params: Some(FlowParams::from(params)).into(),
+            layout,
             document_title: true,
             ..Default::default()
         },

@@ -4,6 +4,22 @@
 //! - [`outcome`]: what each answer means for a UI (pure, unit-tested).
 //! - `KratosClient` (with the `ui` feature): browser `fetch` with
 //!   `credentials: include`, `Accept: application/json` and redirects followed.
+//!
+//! ## Usage
+//!
+//! ```no_run
+//! use leptos_kratos::client::{KratosClient, Outcome};
+//! use leptos_kratos::model::FlowKind;
+//!
+//! async fn start_login() {
+//!     let kratos = KratosClient::new("https://auth.example.com");
+//!     match kratos.create_flow(FlowKind::Login, &[("return_to", "/billing")]).await {
+//!         Outcome::Flow { flow, .. } => leptos::logging::log!("render {}", flow.id),
+//!         Outcome::AlreadySignedIn(_) => leptos::logging::log!("go on"),
+//!         other => leptos::logging::warn!("{other:?}"),
+//!     }
+//! }
+//! ```
 
 pub mod endpoints;
 pub mod outcome;

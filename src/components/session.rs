@@ -198,6 +198,7 @@ pub fn Sessions(
     let list = others.list();
     let busy = others.busy();
     let revoked = others.revoked();
+    let failure = others.failure();
     let done_text = translator.phrase(Phrase::SessionRevoked);
     let status = Signal::derive(move || (revoked.get() > 0).then(|| done_text.clone()));
     let current_row = move || {
@@ -261,6 +262,7 @@ pub fn Sessions(
             <div class="lk-notices" role="status" aria-live="polite">
                 {move || status.get().map(|text| view! { <p class="lk-notice" data-type="success">{text}</p> })}
             </div>
+            {move || failure.get().map(|error| view! { <ErrorView error=error.error /> })}
             <ul class="lk-sessions" aria-busy=move || busy.get().then_some("true")>
                 {current_row}
                 {other_rows}

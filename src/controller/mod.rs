@@ -10,6 +10,26 @@
 //! interprets every answer through [`crate::client::Outcome`]
 //! (SEMANTICS.md §10), keeps the address bar's `?flow=` current and decides
 //! where to go. Components only render its state.
+//!
+//! ## Usage
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use leptos_kratos::components::FlowForm;
+//! use leptos_kratos::config::KratosConfig;
+//! use leptos_kratos::controller::{FlowController, Navigator, Submission};
+//! use leptos_kratos::model::FlowKind;
+//!
+//! #[component]
+//! fn MyRecovery() -> impl IntoView {
+//!     let controller =
+//!         FlowController::new(FlowKind::Recovery, KratosConfig::default(), Navigator::default(), vec![]);
+//!     controller.start();
+//!     let flow = controller.flow();
+//!     let on_submit = Callback::new(move |s: Submission| controller.submit(s));
+//!     move || flow.get().map(|flow| view! { <FlowForm flow=Signal::stored(flow) on_submit /> })
+//! }
+//! ```
 
 mod body;
 mod navigation;
@@ -493,4 +513,112 @@ pub fn load_flow_error(client: KratosClient, id: String) -> Signal<Option<Generi
         error.set(Some(shown));
     });
     error.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::FlowSuccess;
+
+    /// A controller whose navigator and callbacks write into `log`.
+    fn recording(
+        kind: FlowKind,
+        params: &[(&str, &str)],
+    ) -> (FlowController, Arc<Mutex<Vec<String>>>) {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let note = |prefix: &'static str| {
+            let log = Arc::clone(&log);
+            move |text: String| log.lock().unwrap().push(format!("{prefix} {text}"))
+        };
+        let navigator = Navigator::new({
+            let go = note("go");
+            move |url: &str| go(url.to_owned())
+        });
+        let events = FlowEvents {
+            on_success: Some(Callback::new({
+                let done = note("success");
+                move |c: FlowCompletion| {
+                    let who = c.session.map(|s| s.id).unwrap_or_default();
+                    done(format!("{} {who}", c.kind.as_str()))
+                }
+            })),
+            on_error: Some(Callback::new({
+                let error = note("error");
+                move |e: ErrorResponse| {
+                    error(
+                        e.error
+                            .id
+                            .map(|id| id.as_str().to_owned())
+                            .unwrap_or_default(),
+                    )
+                }
+            })),
+            on_validation_error: Some(Callback::new({
+                let invalid = note("invalid");
+                move |flow: Flow| invalid(flow.id)
+            })),
+            on_navigate: Some(Callback::new(note("navigate"))),
+        };
+        let params = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let config = KratosConfig::default().with_default_return_url("/home");
+        let controller = FlowController::new(kind, config, navigator, params).with_events(events);
+        (controller, log)
+    }
+
+    #[test]
+    fn events_report_success_and_navigation_in_order() {
+        let (controller, log) = recording(FlowKind::Login, &[("return_to", "/billing")]);
+        let success: FlowSuccess =
+            serde_json::from_value(json!({"session": {"id": "s1"}})).unwrap();
+        controller.apply(Outcome::Success(Box::new(success)));
+        assert_eq!(
+            *log.lock().unwrap(),
+            ["success login s1", "navigate /billing", "go /billing"]
+        );
+    }
+
+    #[test]
+    fn events_report_errors_and_unsafe_targets() {
+        let (controller, log) = recording(FlowKind::Settings, &[]);
+        let error: ErrorResponse = serde_json::from_value(json!({
+            "error": {"id": "self_service_flow_return_to_forbidden", "code": 400, "message": "no"}
+        }))
+        .unwrap();
+        controller.apply(Outcome::Error(Box::new(error)));
+        controller.apply(Outcome::Redirect {
+            url: "javascript:alert(1)".into(),
+            error: None,
+        });
+        assert_eq!(
+            *log.lock().unwrap(),
+            ["error self_service_flow_return_to_forbidden", "error "],
+            "the unsafe redirect is an error, never a navigation"
+        );
+        assert!(matches!(
+            controller.status().get_untracked(),
+            FlowStatus::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn a_finished_flow_without_submission_is_no_success() {
+        let (controller, log) = recording(FlowKind::Verification, &[]);
+        let flow: Flow =
+            serde_json::from_value(json!({"id": "v1", "state": "passed_challenge", "ui": {}}))
+                .unwrap();
+        controller.apply(Outcome::Flow {
+            flow: Box::new(flow),
+            status: 200,
+            redirected: false,
+        });
+        assert!(log.lock().unwrap().is_empty(), "{:?}", log.lock().unwrap());
+        assert_eq!(controller.status().get_untracked(), FlowStatus::Ready);
+    }
 }

@@ -87,6 +87,10 @@ pub(crate) fn current_url() -> String {
 /// Sets `?flow=<id>` in the address bar without reloading (replaceState),
 /// keeping the path and any other parameters, so reload and back work.
 pub fn replace_flow_in_address_bar(flow_id: &str) {
+    if cfg!(not(target_arch = "wasm32")) {
+        // No address bar outside a browser (native tests of the controller).
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -5,6 +5,8 @@
 //! `Unknown` variants or `extra` maps that keep the raw JSON, and serialise
 //! back unchanged. Nothing here panics on any input.
 //!
+//! ## Usage
+//!
 //! ```
 //! use leptos_kratos::model::{Flow, NodeAttributes};
 //!

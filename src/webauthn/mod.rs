@@ -8,6 +8,16 @@
 //! (back to the flow on errors, to `return_to` on success). In native mode
 //! the result is written into the same fields and the form is submitted
 //! through the flow controller like any other submission.
+//!
+//! ## Usage
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use leptos_kratos::webauthn::WebAuthnMode;
+//!
+//! // Strict Content-Security-Policy: no external script, ceremonies from Rust.
+//! provide_context(WebAuthnMode::Native);
+//! ```
 
 pub mod base64url;
 pub mod inline;

@@ -25,9 +25,18 @@ async function assertSameDocument(page, step) {
   );
 }
 
+// The example's login is two-step: the identifier, a choice of method, the method.
 async function signIn(page, email, password) {
   await page.goto(`${exampleBase}/auth/login`);
+  await waitForForm(page);
+  assert.equal(await page.locator('.lk-flow').getAttribute('data-step'), 'identify');
+  assert.equal(await page.getByLabel('Password').isVisible(), false, 'no password field in the first step');
   await page.getByLabel('ID').fill(email);
+  await page.getByLabel('ID').press('Enter');
+  await page.getByRole('group', { name: 'Choose how to continue' }).waitFor();
+  const methods = await page.locator('[data-choose]').allTextContents();
+  assert.ok(methods.includes('Password') && methods.length > 1, `a choice of methods: ${methods}`);
+  await page.getByRole('button', { name: 'Password', exact: true }).click();
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/auth/login'));
@@ -59,8 +68,14 @@ test('an app with its own router embeds the flows, guards a page and lists sessi
   await assertSameDocument(page, 'to registration');
   await page.getByLabel('E-Mail').fill(email);
   await page.locator('.example-email .example-hint').first().waitFor();
+  // The app reacts to the flow's callbacks: a rejected submission ...
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await page.locator('.example-toast', { hasText: 'Please check the form.' }).waitFor();
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  // ... and the completed registration.
+  await page.locator('.example-toast', { hasText: `Welcome aboard, ${email}!` }).waitFor();
 
   // Registration continues with verification, still in the app's router.
   await waitForPath(page, '/auth/verification');

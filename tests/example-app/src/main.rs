@@ -1,16 +1,17 @@
 //! An example Leptos app that embeds leptos-kratos: its own router
 //! (leptos_router), its own layout and navigation bar, the flow components
-//! under `/auth/`, a customised field and group, and a page guarded by
-//! `<RequireSession>`.
+//! under `/auth/`, a customised field and group, the two-step login layout
+//! (identifier, then the method), and a page guarded by `<RequireSession>`.
 //!
 //! Build: `trunk build --release --config tests/example-app/Trunk.toml`;
 //! the end-to-end journey `tests/e2e/example-app.test.mjs` drives it.
 
 use leptos::prelude::*;
-use leptos_kratos::components::{LogoutButton, Overrides, RequireSession, Sessions};
+use leptos_kratos::components::{FormLayout, LogoutButton, Overrides, RequireSession, Sessions};
 use leptos_kratos::config::{KratosConfig, KratosProvider};
+use leptos_kratos::controller::FlowCompletion;
 use leptos_kratos::flows::{FlowError, Login, Recovery, Registration, Settings, Verification};
-use leptos_kratos::model::{FlowKind, NodeGroup};
+use leptos_kratos::model::{Flow, FlowKind, NodeGroup};
 use leptos_kratos::session::{SessionState, use_session};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
@@ -72,9 +73,24 @@ fn App() -> impl IntoView {
     // The library hands the app's own pages to the router; Kratos's
     // endpoints and other sites are full navigations.
     let route = Callback::new(move |path: String| navigate(&path, Default::default()));
+    // The app's own reaction to the flow's callbacks: a status line.
+    let toast = RwSignal::new(None::<String>);
+    let registration = move || {
+        view! {
+            <Registration
+                header=brand
+                on_validation_error=move |_: Flow| toast.set(Some("Please check the form.".into()))
+                on_success=move |done: FlowCompletion| {
+                    let who = done.identity.and_then(|i| i.display_name()).unwrap_or_default();
+                    toast.set(Some(format!("Welcome aboard, {who}!")))
+                }
+            />
+        }
+    };
     view! {
         <KratosProvider config=kratos_config() navigate=route overrides=overrides() locale="en">
             <TopBar />
+            <p class="example-toast" role="status">{move || toast.get()}</p>
             <main class="lk-page">
                 <Routes fallback=|| {
                     view! {
@@ -85,8 +101,11 @@ fn App() -> impl IntoView {
                 }>
                     <Route path=path!("/") view=Landing />
                     <Route path=path!("/dashboard") view=Dashboard />
-                    <Route path=path!("/auth/login") view=|| view! { <Login header=brand /> } />
-                    <Route path=path!("/auth/registration") view=|| view! { <Registration header=brand /> } />
+                    <Route
+                        path=path!("/auth/login")
+                        view=|| view! { <Login header=brand layout=FormLayout::TwoStep /> }
+                    />
+                    <Route path=path!("/auth/registration") view=registration />
                     <Route path=path!("/auth/recovery") view=|| view! { <Recovery /> } />
                     <Route path=path!("/auth/verification") view=|| view! { <Verification /> } />
                     <Route path=path!("/auth/settings") view=AccountPage />
