@@ -152,7 +152,7 @@ pub(crate) struct FlowSettings {
 }
 
 /// The heading of a flow's card.
-pub(crate) fn title(kind: FlowKind) -> Phrase {
+fn title(kind: FlowKind) -> Phrase {
     match kind {
         FlowKind::Login => Phrase::LoginTitle,
         FlowKind::Registration => Phrase::RegistrationTitle,

@@ -98,24 +98,19 @@ fn current_location() -> (String, String) {
     (path, search)
 }
 
-/// The path and query of `url` if it is one of this app's pages (same
-/// origin, same base path); `None` for Kratos's endpoints and other sites.
-fn app_page(url: &str, ui_base: &str) -> Option<(String, String)> {
+/// The path and query of `url` if it is one of this app's pages (this
+/// origin, see [`KratosConfig::app_path`], and the pages' base path);
+/// `None` for Kratos's endpoints, other paths and other sites.
+fn app_page(url: &str, config: &KratosConfig) -> Option<(String, String)> {
     let origin = web_sys::window()?.location().origin().ok()?;
-    let local = if let Some(rest) = url.strip_prefix(&origin) {
-        rest
-    } else if url.starts_with('/') && !url.starts_with("//") {
-        url
-    } else {
-        return None;
-    };
+    let local = config.app_path(url, &origin)?;
     let (path, query) = match local.split_once('?') {
         Some((path, query)) => (path, format!("?{query}")),
-        None => (local, String::new()),
+        None => (local.as_str(), String::new()),
     };
     let path = if path.is_empty() { "/" } else { path };
     let (_, base) = Route::from_path(path);
-    (base == ui_base).then(|| (path.to_owned(), query))
+    (base == config.ui_base).then(|| (path.to_owned(), query))
 }
 
 /// Focuses the page's heading (after navigation or a change of the whole
@@ -150,7 +145,8 @@ pub fn App() -> impl IntoView {
 
     // The app's own pages are shown without reloading; anything else is a
     // full navigation.
-    let navigator = Navigator::new(move |url: &str| match app_page(url, &ui_base) {
+    let pages = config.clone();
+    let navigator = Navigator::new(move |url: &str| match app_page(url, &pages) {
         Some((path, query)) => {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                 let _ = history.push_state_with_url(

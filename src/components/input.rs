@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::messages::NodeMessages;
 use super::node::{NodeState, label_text, node_data};
 use super::script::WebAuthnContext;
-use crate::i18n::use_translator;
+use crate::i18n::{Translator, use_translator};
 use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
 use crate::webauthn;
 
@@ -19,6 +19,32 @@ use crate::webauthn;
 /// so a view never panics).
 fn input_of(node: &UiNode) -> InputAttributes {
     node.input().cloned().unwrap_or_default()
+}
+
+/// What every visible input component reads from its node once.
+struct InputParts {
+    attrs: InputAttributes,
+    label: String,
+    node_type: String,
+    group: String,
+    state: NodeState,
+    /// The id of the node's messages (`aria-describedby`).
+    messages_id: String,
+}
+
+impl InputParts {
+    fn of(node: Signal<UiNode>, dom_id: &str, translator: &Translator) -> Self {
+        let (attrs, label, (node_type, group, _)) =
+            node.with_untracked(|n| (input_of(n), label_text(translator, n), node_data(n)));
+        Self {
+            attrs,
+            label,
+            node_type,
+            group,
+            state: NodeState::new(node),
+            messages_id: format!("{dom_id}-messages"),
+        }
+    }
 }
 
 /// The value Kratos sent, as the form would carry it; `None` when absent.
@@ -164,10 +190,14 @@ pub fn ButtonNode(
     dom_id: String,
 ) -> impl IntoView {
     let translator = use_translator();
-    let (attrs, label, (node_type, group, _)) =
-        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
-    let state = NodeState::new(node);
-    let messages_id = format!("{dom_id}-messages");
+    let InputParts {
+        attrs,
+        label,
+        node_type,
+        group,
+        state,
+        messages_id,
+    } = InputParts::of(node, &dom_id, &translator);
     // A WebAuthn trigger runs its ceremony instead of submitting.
     let call = webauthn::click_call(&attrs);
     let context = use_context::<WebAuthnContext>();
@@ -264,10 +294,14 @@ pub fn CheckboxField(
     dom_id: String,
 ) -> impl IntoView {
     let translator = use_translator();
-    let (attrs, label, (node_type, group, _)) =
-        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
-    let state = NodeState::new(node);
-    let messages_id = format!("{dom_id}-messages");
+    let InputParts {
+        attrs,
+        label,
+        node_type,
+        group,
+        state,
+        messages_id,
+    } = InputParts::of(node, &dom_id, &translator);
     let checked = Signal::derive(move || node.with(|n| n.input().is_some_and(|i| i.is_checked())));
     let name = attrs.name.clone();
     view! {
@@ -322,10 +356,14 @@ pub fn SelectField(
     dom_id: String,
 ) -> impl IntoView {
     let translator = use_translator();
-    let (attrs, label, (node_type, group, _)) =
-        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
-    let state = NodeState::new(node);
-    let messages_id = format!("{dom_id}-messages");
+    let InputParts {
+        attrs,
+        label,
+        node_type,
+        group,
+        state,
+        messages_id,
+    } = InputParts::of(node, &dom_id, &translator);
     let current = value_signal(node);
     let options = attrs.options.clone().unwrap_or_default();
     let placeholder = (!attrs.is_required()).then(|| view! { <option value="">"—"</option> });
@@ -402,10 +440,14 @@ pub fn InputField(
     dom_id: String,
 ) -> impl IntoView {
     let translator = use_translator();
-    let (attrs, label, (node_type, group, _)) =
-        node.with_untracked(|n| (input_of(n), label_text(&translator, n), node_data(n)));
-    let state = NodeState::new(node);
-    let messages_id = format!("{dom_id}-messages");
+    let InputParts {
+        attrs,
+        label,
+        node_type,
+        group,
+        state,
+        messages_id,
+    } = InputParts::of(node, &dom_id, &translator);
     let name = attrs.name.clone();
     let value = value_signal(node);
     let input_ref = NodeRef::<html::Input>::new();

@@ -91,13 +91,7 @@ pub fn DefaultFlowMessages(
 ) -> impl IntoView {
     view! {
         <div class="lk-messages" role="status" aria-live="polite" tabindex="-1">
-            {move || {
-                messages
-                    .get()
-                    .into_iter()
-                    .map(|message| view! { <Message message /> })
-                    .collect_view()
-            }}
+            {message_list(messages)}
         </div>
     }
 }
@@ -129,13 +123,18 @@ pub fn NodeMessages(
 ) -> impl IntoView {
     view! {
         <div class="lk-node-messages" id=id>
-            {move || {
-                messages
-                    .get()
-                    .into_iter()
-                    .map(|message| view! { <Message message /> })
-                    .collect_view()
-            }}
+            {message_list(messages)}
         </div>
+    }
+}
+
+/// Each message as a [`Message`], following the signal.
+fn message_list(messages: Signal<Vec<UiText>>) -> impl IntoView {
+    move || {
+        messages
+            .get()
+            .into_iter()
+            .map(|message| view! { <Message message /> })
+            .collect_view()
     }
 }

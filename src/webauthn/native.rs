@@ -233,32 +233,35 @@ fn text(object: &JsValue, key: &str) -> Result<String, String> {
 
 /// `{id, rawId, type, response: {authenticatorData, clientDataJSON, signature, userHandle}}`.
 fn assertion_json(credential: &JsValue) -> Result<String, String> {
-    let response = Reflect::get(credential, &"response".into()).map_err(describe)?;
-    Ok(json!({
-        "id": text(credential, "id")?,
-        "rawId": bytes(credential, "rawId")?,
-        "type": text(credential, "type")?,
-        "response": {
-            "authenticatorData": bytes(&response, "authenticatorData")?,
-            "clientDataJSON": bytes(&response, "clientDataJSON")?,
-            "signature": bytes(&response, "signature")?,
-            "userHandle": bytes(&response, "userHandle")?,
-        },
-    })
-    .to_string())
+    credential_json(
+        credential,
+        &[
+            "authenticatorData",
+            "clientDataJSON",
+            "signature",
+            "userHandle",
+        ],
+    )
 }
 
 /// `{id, rawId, type, response: {attestationObject, clientDataJSON}}`.
 fn attestation_json(credential: &JsValue) -> Result<String, String> {
+    credential_json(credential, &["attestationObject", "clientDataJSON"])
+}
+
+/// A credential as Kratos reads it: `id`, `type`, and `rawId` plus the
+/// named `response` buffers in base64url.
+fn credential_json(credential: &JsValue, response_fields: &[&str]) -> Result<String, String> {
     let response = Reflect::get(credential, &"response".into()).map_err(describe)?;
+    let mut buffers = serde_json::Map::new();
+    for field in response_fields {
+        buffers.insert((*field).to_owned(), bytes(&response, field)?.into());
+    }
     Ok(json!({
         "id": text(credential, "id")?,
         "rawId": bytes(credential, "rawId")?,
         "type": text(credential, "type")?,
-        "response": {
-            "attestationObject": bytes(&response, "attestationObject")?,
-            "clientDataJSON": bytes(&response, "clientDataJSON")?,
-        },
+        "response": buffers,
     })
     .to_string())
 }
