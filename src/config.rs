@@ -9,11 +9,16 @@
 //! let config = KratosConfig::new("https://auth.example.com")
 //!     .with_ui_base("/auth/")
 //!     .with_default_return_url("/dashboard");
-//! assert_eq!(config.return_url(Some("javascript:alert(1)")), "/dashboard");
+//! let page = "https://app.example/login";
+//! assert_eq!(config.return_url(Some("javascript:alert(1)"), page), "/dashboard");
+//! assert_eq!(config.return_url(Some("//evil.example/"), page), "/dashboard");
+//! assert_eq!(config.return_url(Some("/billing"), page), "https://app.example/billing");
 //! ```
 
 use crate::model::FlowKind;
-use crate::url::{build_query, safe_url};
+use crate::url::build_query;
+use crate::url::parse::resolve;
+use crate::url::policy::UrlPolicy;
 use crate::{
     components::Overrides,
     controller::Navigator,
@@ -42,7 +47,19 @@ pub struct KratosConfig {
     /// Kratos shares the app's origin): a router never handles them.
     /// Defaults to [`KRATOS_PATHS`].
     pub kratos_paths: Vec<String>,
+    /// Origins besides the app's own that the page's `?return_to=` may lead
+    /// to once a flow is done (Kratos's `return_to` is always followed).
+    pub allowed_return_origins: Vec<String>,
+    /// Origins scripts may be loaded from besides Kratos's (captcha
+    /// providers such as `https://challenges.cloudflare.com`).
+    pub script_origins: Vec<String>,
+    /// How long a request to Kratos may take before it is given up, in
+    /// milliseconds (default 30,000).
+    pub request_timeout_ms: u32,
 }
+
+/// The default [`KratosConfig::request_timeout_ms`].
+pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 30_000;
 
 /// The path prefixes of Kratos's public API that a browser can be sent to.
 pub const KRATOS_PATHS: [&str; 6] = [
@@ -68,7 +85,62 @@ impl KratosConfig {
             ui_base: "/".into(),
             default_return_url: "/".into(),
             kratos_paths: KRATOS_PATHS.iter().map(|p| (*p).to_owned()).collect(),
+            allowed_return_origins: Vec::new(),
+            script_origins: Vec::new(),
+            request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
         }
+    }
+
+    /// Lets the page's `?return_to=` lead to these origins too
+    /// (`https://shop.example`); by default only to the app's own origin.
+    pub fn with_allowed_return_origins(
+        mut self,
+        origins: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.allowed_return_origins
+            .extend(origins.into_iter().map(Into::into));
+        self
+    }
+
+    /// Lets script nodes load from these origins too (captcha providers);
+    /// in native WebAuthn mode only these.
+    pub fn with_script_origins(
+        mut self,
+        origins: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.script_origins
+            .extend(origins.into_iter().map(Into::into));
+        self
+    }
+
+    /// Gives up requests to Kratos after this many milliseconds (the form
+    /// then says so and keeps what was typed).
+    pub fn with_request_timeout_ms(mut self, timeout: u32) -> Self {
+        self.request_timeout_ms = timeout;
+        self
+    }
+
+    /// A client for Kratos as configured (its URL and request timeout).
+    #[cfg(feature = "ui")]
+    pub fn client(&self) -> crate::client::KratosClient {
+        crate::client::KratosClient::new(self.kratos_url.clone())
+            .with_timeout_ms(self.request_timeout_ms)
+    }
+
+    /// The [URL policy](crate::url::policy) on the page at `page` (an
+    /// absolute URL) with this configuration.
+    ///
+    /// ```
+    /// use leptos_kratos::config::KratosConfig;
+    /// let config = KratosConfig::new("").with_allowed_return_origins(["https://shop.example"]);
+    /// let policy = config.url_policy("https://app.example/login");
+    /// assert!(policy.page_return_to("https://shop.example/cart").is_some());
+    /// assert!(policy.page_return_to("https://evil.example/").is_none());
+    /// ```
+    pub fn url_policy(&self, page: &str) -> UrlPolicy {
+        UrlPolicy::new(page, &self.kratos_url)
+            .with_return_origins(self.allowed_return_origins.iter().map(String::as_str))
+            .with_script_origins(self.script_origins.iter().map(String::as_str))
     }
 
     /// Adds a path prefix on this origin that a router must leave alone
@@ -91,30 +163,26 @@ impl KratosConfig {
     /// assert_eq!(config.app_path("/self-service/login/browser", origin), None);
     /// assert_eq!(config.app_path("https://github.com/login", origin), None);
     /// assert_eq!(config.app_path("//evil.example/", origin), None);
+    /// assert_eq!(config.app_path("/\\evil.example/", origin), None);
+    /// assert_eq!(config.app_path("https://app.example.evil/x", origin), None);
     /// // Kratos on another origin: all of this origin is the app's.
     /// let remote = KratosConfig::new("https://auth.example");
     /// assert_eq!(remote.app_path("https://auth.example/self-service/login/browser", origin), None);
     /// ```
     pub fn app_path(&self, url: &str, origin: &str) -> Option<String> {
-        if !self.kratos_url.is_empty() && url.starts_with(&format!("{}/", self.kratos_url)) {
+        let resolved = resolve(url, &format!("{origin}/")).filter(|u| u.is_http())?;
+        if resolved.origin != origin {
             return None;
         }
-        let path = match url.strip_prefix(origin) {
-            Some("") => "/",
-            Some(rest) if rest.starts_with(['/', '?', '#']) => rest,
-            Some(_) => return None,
-            None if url.starts_with('/') && !url.starts_with("//") => url,
-            None => return None,
-        };
-        let kratos_here = self.kratos_url.is_empty()
-            || self.kratos_url.starts_with('/')
-            || self.kratos_url == origin;
+        let path = resolved.local_part().to_owned();
+        let policy = UrlPolicy::new(&resolved.href, &self.kratos_url);
+        let kratos_here = policy.kratos_origin() == origin;
         let belongs_to_kratos = kratos_here
-            && self
-                .kratos_paths
-                .iter()
-                .any(|prefix| path.starts_with(prefix.as_str()));
-        (!belongs_to_kratos).then(|| path.to_owned())
+            && self.kratos_paths.iter().any(|prefix| {
+                path.strip_prefix(policy.kratos_path())
+                    .is_some_and(|rest| rest.starts_with(prefix.as_str()))
+            });
+        (!belongs_to_kratos).then_some(path)
     }
 
     /// Sets the path of the flow pages (a trailing `/` is added if missing).
@@ -148,11 +216,13 @@ impl KratosConfig {
         }
     }
 
-    /// Where to go once done: `return_to` if it is a safe URL, else the default.
-    pub fn return_url(&self, return_to: Option<&str>) -> String {
+    /// Where to go once done when only the page's own `return_to` says so:
+    /// that address if the [URL policy](UrlPolicy::page_return_to) allows
+    /// it on `page`, else the default return URL.
+    pub fn return_url(&self, return_to: Option<&str>, page: &str) -> String {
         return_to
             .filter(|url| !url.is_empty())
-            .and_then(safe_url)
+            .and_then(|url| self.url_policy(page).page_return_to(url))
             .unwrap_or_else(|| self.default_return_url.clone())
     }
 }

@@ -32,11 +32,10 @@
 
 use leptos::prelude::*;
 
-use crate::client::KratosClient;
 use crate::components::{AppLink, Card, ErrorView, FlowForm, FormLayout, GroupOrder};
 use crate::config::{KratosConfig, use_config};
 use crate::controller::{
-    FlowCompletion, FlowController, FlowEvents, FlowStatus, Navigator, Submission,
+    FlowCompletion, FlowController, FlowEvents, FlowStatus, Navigator, Problem, Submission,
 };
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{ErrorResponse, Flow, FlowKind};
@@ -219,16 +218,23 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         let controller = controller.clone();
         Callback::new(move |submission: Submission| controller.submit(submission))
     };
+    let has_flow = Memo::new(move |_| flow.with(Option::is_some));
     let failure = move || match status.get() {
-        FlowStatus::Failed(error) => Some(view! {
-            <ErrorView error=error.error start_over=start_over.clone() />
-        }),
+        FlowStatus::Failed(error) => {
+            Some(view! { <ErrorView error=error.error start_over=start_over.clone() /> }.into_any())
+        }
+        FlowStatus::Refused(problem) => {
+            // Recoverable problems leave the form usable; the others (and
+            // any without a flow on screen) offer to start over.
+            let start_over = (!problem.is_recoverable() || !has_flow.get_untracked())
+                .then(|| start_over.clone());
+            Some(problem_view(problem, start_over).into_any())
+        }
         _ => None,
     };
     // The form is created once and then follows the controller's flow: it
     // stays mounted while a replacement flow loads or after an error, so
     // what the user typed is kept.
-    let has_flow = Memo::new(move |_| flow.with(Option::is_some));
     let shown = Signal::derive(move || flow.get().unwrap_or_default());
     let form = move || {
         if has_flow.get() {
@@ -267,6 +273,37 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
             }
         }),
     })
+}
+
+/// The phrase explaining a problem the library stopped at.
+fn problem_phrase(problem: Problem) -> Phrase {
+    match problem {
+        Problem::TimedOut => Phrase::TimedOut,
+        Problem::ForeignAction => Phrase::ForeignAction,
+        Problem::UnsafeTarget => Phrase::UnsafeTarget,
+        Problem::TooManyHops => Phrase::TooManyHops,
+    }
+}
+
+/// A problem the library stopped at, as an alert; with a way to start over
+/// when the flow cannot simply be sent again.
+fn problem_view(problem: Problem, start_over: Option<String>) -> impl IntoView {
+    let translator = use_translator();
+    let name = match problem {
+        Problem::TimedOut => "timed-out",
+        Problem::ForeignAction => "foreign-action",
+        Problem::UnsafeTarget => "unsafe-target",
+        Problem::TooManyHops => "too-many-hops",
+    };
+    let link = start_over.map(|href| {
+        view! { <AppLink href text=translator.phrase(Phrase::StartOver) class="lk-button lk-start-over" /> }
+    });
+    view! {
+        <div class="lk-error lk-problem" role="alert" data-problem=name>
+            <p class="lk-error-message">{translator.phrase(problem_phrase(problem))}</p>
+            {link}
+        </div>
+    }
 }
 
 /// Links between flows under the card (sign up, forgot password, sign in).
@@ -498,8 +535,7 @@ pub fn FlowError(
             .unwrap_or_default()
             .to_owned()
     });
-    let error =
-        crate::controller::load_flow_error(KratosClient::new(config.kratos_url.clone()), id);
+    let error = crate::controller::load_flow_error(config.client(), id);
     let home = config.page("", &[]);
     view! {
         <Card name="error" heading=translator.phrase(Phrase::ErrorTitle) class document_title>

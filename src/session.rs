@@ -55,7 +55,7 @@ impl SessionHandle {
     pub fn new(config: &KratosConfig) -> Self {
         Self {
             state: RwSignal::new(SessionState::Loading),
-            client: StoredValue::new(KratosClient::new(config.kratos_url.clone())),
+            client: StoredValue::new(config.client()),
             started: StoredValue::new(false),
             generation: StoredValue::new(0),
         }
@@ -236,7 +236,7 @@ pub fn use_other_sessions() -> OtherSessions {
         busy: RwSignal::new(false),
         revoked: RwSignal::new(0),
         failure: RwSignal::new(None),
-        client: StoredValue::new(KratosClient::new(config.kratos_url)),
+        client: StoredValue::new(config.client()),
     };
     handle.refresh();
     handle

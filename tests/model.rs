@@ -328,23 +328,6 @@ fn attributes_that_do_not_fit_their_type_become_unknown_not_errors() {
 /// types, and parses the result: it may fail, but it must never panic.
 #[test]
 fn no_json_makes_the_model_panic() {
-    fn paths(value: &Value, prefix: String, out: &mut Vec<String>) {
-        out.push(prefix.clone());
-        match value {
-            Value::Object(map) => map.iter().for_each(|(k, v)| {
-                paths(
-                    v,
-                    format!("{prefix}/{}", k.replace('~', "~0").replace('/', "~1")),
-                    out,
-                )
-            }),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .for_each(|(i, v)| paths(v, format!("{prefix}/{i}"), out)),
-            _ => {}
-        }
-    }
     let replacements = [
         json!(null),
         json!(-1),
@@ -363,8 +346,8 @@ fn no_json_makes_the_model_panic() {
     let mut parses = 0;
     for file in samples {
         let original = load(file);
-        let mut all = Vec::new();
-        paths(&original, String::new(), &mut all);
+        let mut all = vec![String::new()];
+        collect_paths(&original, String::new(), &mut all);
         for path in all {
             for replacement in &replacements {
                 let mut mutated = original.clone();
@@ -505,6 +488,263 @@ fn browser_fixture_list_is_complete() {
                 list.contains(&format!("(\"{file}\", \"{kind}\"")),
                 "{file} is missing from tests/common/fixtures.rs: run .ci/fixture-list > tests/common/fixtures.rs"
             );
+        }
+    }
+}
+
+/// Breaks one part of a real flow at a time — every value under each node,
+/// each message and each field, replaced with values of every other JSON
+/// type — and checks that the flow is still read, that at most the broken
+/// node (or message) is left out, and that everything else survives.
+#[test]
+fn one_broken_part_never_takes_the_flow_down() {
+    let replacements = [
+        json!(null),
+        json!(-1),
+        json!(1.5),
+        json!("x"),
+        json!([]),
+        json!({}),
+        json!(true),
+        json!([null, 1]),
+    ];
+    let samples = [
+        "selfservice__strategy__oidc__.snapshots__TestStrategy-login-hints-enabled-false-case-should_fail_to_register_and_return_fresh_login_flow_if_email_is_already_being_used_by_abb7c46a.json",
+        "selfservice__strategy__code__.snapshots__TestLoginCodeStrategy-test-SPA_client-suite-mfa-case-verify_initial_payload_with_fast_login.json",
+    ];
+    let mut checked = 0;
+    for file in samples {
+        let original = load(file);
+        let flow = Flow::from_json(&original).unwrap();
+        let (nodes, messages) = (flow.ui.nodes.len(), flow.ui.messages.len());
+        assert!(nodes > 3, "{file}");
+        assert_eq!(flow.skipped, 0, "{file} is intact");
+        let mut paths = Vec::new();
+        collect_paths(&original, String::new(), &mut paths);
+        for path in paths
+            .iter()
+            .filter(|p| p.starts_with("/ui/") || p.matches('/').count() == 1)
+        {
+            for replacement in &replacements {
+                let mut mutated = original.clone();
+                *mutated.pointer_mut(path).unwrap() = replacement.clone();
+                let flow = Flow::from_json(&mutated)
+                    .unwrap_or_else(|e| panic!("{file} {path} = {replacement}: {e}"));
+                let in_nodes = path.starts_with("/ui/nodes/");
+                let whole_list = path == "/ui/nodes" || path == "/ui";
+                if !whole_list {
+                    let lost = nodes.saturating_sub(flow.ui.nodes.len());
+                    assert!(
+                        lost <= usize::from(in_nodes),
+                        "{file} {path} = {replacement}: {lost} nodes lost"
+                    );
+                }
+                if !path.starts_with("/ui/messages") && path != "/ui" {
+                    assert_eq!(
+                        flow.ui.messages.len(),
+                        messages,
+                        "{file} {path} = {replacement}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+/// Every JSON pointer below `value` (not `value` itself), depth first.
+fn collect_paths(value: &Value, prefix: String, out: &mut Vec<String>) {
+    if !prefix.is_empty() {
+        out.push(prefix.clone());
+    }
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            collect_paths(
+                v,
+                format!("{prefix}/{}", k.replace('~', "~0").replace('/', "~1")),
+                out,
+            )
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| collect_paths(v, format!("{prefix}/{i}"), out)),
+        _ => {}
+    }
+}
+
+/// The cases the security review named, one at a time, in an otherwise
+/// good flow: each is read, the rest of the form is there.
+#[test]
+fn odd_values_kratos_could_send_degrade_alone() {
+    let good = json!({"type": "input", "group": "password",
+        "attributes": {"name": "password", "type": "password", "required": true, "node_type": "input"},
+        "messages": [], "meta": {"label": {"id": 1070001, "text": "Password", "type": "info"}}});
+    for (what, odd, kept) in [
+        (
+            "null message text",
+            json!({"type": "text", "group": "default", "attributes": {"id": "t", "text": {"id": 1, "text": null, "type": "info"}}, "messages": [{"id": 2, "text": null, "type": "error"}], "meta": {}}),
+            2,
+        ),
+        (
+            "null label text",
+            json!({"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text"}, "meta": {"label": {"id": 3, "text": null}}}),
+            2,
+        ),
+        (
+            "null group",
+            json!({"type": "input", "group": null, "attributes": {"name": "identifier", "type": "text"}}),
+            2,
+        ),
+        (
+            "numeric node type",
+            json!({"type": 5, "group": "default", "attributes": {"name": "identifier", "type": "text"}}),
+            2,
+        ),
+        (
+            "string instead of meta",
+            json!({"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text"}, "meta": "label"}),
+            2,
+        ),
+        (
+            "string instead of messages",
+            json!({"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text"}, "messages": "oops"}),
+            2,
+        ),
+        (
+            "string attributes",
+            json!({"type": "input", "group": "default", "attributes": "name=identifier"}),
+            1,
+        ),
+        (
+            "numeric attributes",
+            json!({"type": "img", "group": "totp", "attributes": 12}),
+            1,
+        ),
+        ("a node that is a string", json!("input"), 1),
+        ("a node that is null", json!(null), 1),
+        (
+            "numeric value fields",
+            json!({"type": "input", "group": "default", "attributes": {"name": "x", "type": 3, "required": "yes", "disabled": 1, "autocomplete": 4, "pattern": [], "maxlength": "6"}}),
+            2,
+        ),
+    ] {
+        let flow = Flow::from_json(&json!({
+            "id": "f", "state": 7, "return_to": 9, "continue_with": "x",
+            "ui": {"action": "/self-service/login?flow=f", "method": "POST",
+                   "messages": [{"id": 4000006, "text": null, "type": "error"}, "broken"],
+                   "nodes": [good, odd]}
+        }))
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(flow.ui.nodes.len(), kept, "{what}");
+        assert_eq!(
+            flow.ui.nodes[0],
+            serde_json::from_value::<UiNode>(good.clone()).unwrap(),
+            "{what}"
+        );
+        assert_eq!(flow.ui.messages.len(), 1, "{what}");
+        assert_eq!(flow.ui.messages[0].id, 4000006);
+        assert!(flow.skipped >= 1, "{what}: the broken message is counted");
+        assert_eq!(flow.state, Some(FlowState::Unknown(String::new())));
+        assert_eq!(flow.return_to, None);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use leptos_kratos::client::{RawResponse, classify};
+    use leptos_kratos::model::*;
+    use proptest::prelude::*;
+    use serde_json::{Map, Value, json};
+
+    /// Arbitrary JSON, biased toward the keys Kratos's documents use.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let keys = prop::sample::select(vec![
+            "id",
+            "type",
+            "group",
+            "attributes",
+            "messages",
+            "meta",
+            "label",
+            "text",
+            "name",
+            "value",
+            "ui",
+            "nodes",
+            "action",
+            "error",
+            "context",
+            "continue_with",
+            "flow",
+            "session",
+            "identity",
+            "node_type",
+            "onclickTrigger",
+            "src",
+            "href",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(|f| json!(f)),
+            "[a-z_:/\\\\.]{0,12}".prop_map(Value::String),
+            Just(json!("input")),
+            Just(json!("javascript:alert(1)")),
+        ];
+        leaf.prop_recursive(5, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|pairs| {
+                    Value::Object(
+                        pairs
+                            .into_iter()
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect::<Map<_, _>>(),
+                    )
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The model and the answer classifier read any JSON without panicking.
+        #[test]
+        fn nothing_panics(body in any_json(), status in prop::sample::select(vec![200u16, 204, 303, 400, 401, 403, 404, 410, 422, 500])) {
+            let _ = Flow::from_json(&body);
+            let _ = serde_json::from_value::<UiNode>(body.clone());
+            let _ = serde_json::from_value::<ErrorResponse>(body.clone());
+            let _ = serde_json::from_value::<FlowSuccess>(body.clone());
+            let _ = serde_json::from_value::<Session>(body.clone());
+            for flow_like in [json!({"ui": body.clone()}), json!({"ui": {"nodes": body.clone()}}), json!({"error": body.clone()})] {
+                let outcome = classify(&RawResponse {
+                    status,
+                    redirected: false,
+                    url: "https://kratos.example/self-service/login".into(),
+                    content_type: Some("application/json".into()),
+                    body: Some(flow_like),
+                });
+                let _ = outcome.summary();
+            }
+        }
+
+        /// Any node list is read; only its broken items are left out.
+        #[test]
+        fn broken_nodes_are_dropped_alone(nodes in prop::collection::vec(any_json(), 0..8)) {
+            let good = json!({"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "t"}});
+            let mut all = nodes.clone();
+            all.push(good);
+            let flow = Flow::from_json(&json!({"id": "f", "ui": {"nodes": all}})).unwrap();
+            prop_assert!(flow.ui.nodes.len() <= nodes.len() + 1);
+            let token = flow.ui.csrf_token();
+            prop_assert_eq!(token.as_deref(), Some("t"));
         }
     }
 }

@@ -27,13 +27,29 @@ use crate::i18n::{Translator, browser_languages};
 /// - `<meta name="kratos-return-url" content="/">` — where to go after a
 ///   successful flow when Kratos names no `return_to`.
 ///
+/// - `<meta name="kratos-allowed-return-origins" content="https://shop.example">`
+///   — origins besides this one that the page's `?return_to=` may lead to
+///   (space- or comma-separated).
+/// - `<meta name="kratos-script-origins" content="https://challenges.cloudflare.com">`
+///   — origins script nodes may load from besides Kratos's (captcha).
+///
 /// The app also reads `kratos-webauthn` (`script` or `native`),
 /// `kratos-locale` (language tags, best first; empty: the browser's) and
 /// `kratos-layout` (`two-step`: login and registration ask for the
 /// identifier first, then the method).
 pub fn config_from_document(ui_base: &str) -> KratosConfig {
-    let config =
-        KratosConfig::new(meta_content("kratos-url").unwrap_or_default()).with_ui_base(ui_base);
+    let list = |name: &str| -> Vec<String> {
+        meta_content(name)
+            .unwrap_or_default()
+            .split([' ', ','])
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let config = KratosConfig::new(meta_content("kratos-url").unwrap_or_default())
+        .with_ui_base(ui_base)
+        .with_allowed_return_origins(list("kratos-allowed-return-origins"))
+        .with_script_origins(list("kratos-script-origins"));
     match meta_content("kratos-return-url").filter(|url| !url.is_empty()) {
         Some(url) => config.with_default_return_url(url),
         None => config.with_default_return_url(ui_base),

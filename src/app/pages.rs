@@ -95,10 +95,12 @@ fn HomePage(config: KratosConfig) -> impl IntoView {
         }
         SessionState::NeedsSecondFactor(url) => {
             let translator = use_translator();
+            let policy = crate::config::use_config().url_policy(&crate::url::current_page());
+            let href = policy.kratos_target(&url);
             view! {
                 <p class="lk-session" data-state="aal2-required">{translator.phrase(Phrase::SecondFactor)}</p>
                 <nav class="lk-actions">
-                    <a class="lk-button" href=crate::url::safe_url(&url)>{translator.phrase(Phrase::Continue)}</a>
+                    <a class="lk-button" href=href>{translator.phrase(Phrase::Continue)}</a>
                     <LogoutButton on_logout=signed_out />
                 </nav>
             }

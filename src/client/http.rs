@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, Response};
@@ -9,6 +10,7 @@ use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, Respons
 use super::endpoints;
 use super::outcome::{Outcome, RawResponse, classify};
 use crate::model::{FlowError, FlowKind, LogoutFlow, Session};
+use crate::url::{current_page, policy::UrlPolicy, without_query};
 
 /// Talks to Kratos's public API from the browser.
 ///
@@ -16,9 +18,18 @@ use crate::model::{FlowError, FlowKind, LogoutFlow, Session};
 /// session cookies must travel), `Accept: application/json` (otherwise Kratos
 /// answers with redirects meant for server-rendered pages) and
 /// `redirect: "follow"` (some JSON answers are 303s to other JSON endpoints).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A request that gets no complete answer within the timeout (30 s unless
+/// set) is aborted and becomes [`Outcome::TimedOut`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KratosClient {
     base_url: String,
+    timeout_ms: u32,
+}
+
+impl Default for KratosClient {
+    fn default() -> Self {
+        Self::new("")
+    }
 }
 
 impl KratosClient {
@@ -26,7 +37,14 @@ impl KratosClient {
     pub fn new(base_url: impl Into<String>) -> Self {
         Self {
             base_url: base_url.into().trim_end_matches('/').to_owned(),
+            timeout_ms: 30_000,
         }
+    }
+
+    /// Gives up each request after `timeout_ms` milliseconds.
+    pub fn with_timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
     }
 
     /// The Kratos public URL this client talks to (empty: the page's origin).
@@ -64,19 +82,32 @@ impl KratosClient {
 
     /// Submits a flow: `POST` of a JSON body to the flow's `ui.action`.
     pub async fn submit_flow(&self, action: &str, body: &Value) -> Outcome {
-        match send("POST", action, Some(body)).await {
+        match self.send("POST", action, Some(body)).await {
             Ok(response) => classify(&response),
             Err(outcome) => outcome,
         }
     }
 
-    /// Ends the session: creates a logout URL and calls it (204).
+    /// Ends the session: creates a logout URL and calls it (204). The
+    /// logout URL is only called on Kratos's own origin and logout path.
     pub async fn logout(&self, return_to: Option<&str>) -> Outcome {
-        match self.create_logout_flow(return_to).await {
-            Ok(flow) => match send("GET", &flow.logout_url, None).await {
-                Ok(response) => classify(&response),
-                Err(outcome) => outcome,
-            },
+        let flow = match self.create_logout_flow(return_to).await {
+            Ok(flow) => flow,
+            Err(outcome) => return outcome,
+        };
+        let policy = UrlPolicy::new(&current_page(), &self.base_url);
+        let url =
+            match policy.kratos_endpoint(&flow.logout_url, |path| path == "/self-service/logout") {
+                Ok(url) => url,
+                Err(refusal) => {
+                    return Outcome::unreachable(format!(
+                        "the logout URL was not called: {}",
+                        refusal.describe()
+                    ));
+                }
+            };
+        match self.send("GET", &url, None).await {
+            Ok(response) => classify(&response),
             Err(outcome) => outcome,
         }
     }
@@ -107,7 +138,7 @@ impl KratosClient {
 
     /// Sends a `DELETE`; a 2xx answer yields its JSON body, if any.
     async fn delete(&self, url: &str) -> Result<Option<Value>, Outcome> {
-        let response = send("DELETE", url, None).await?;
+        let response = self.send("DELETE", url, None).await?;
         match response.status {
             200..=299 => Ok(response.body),
             _ => Err(classify(&response)),
@@ -115,7 +146,7 @@ impl KratosClient {
     }
 
     async fn flow_request(&self, url: &str) -> Outcome {
-        match send("GET", url, None).await {
+        match self.send("GET", url, None).await {
             Ok(response) => classify(&response),
             Err(outcome) => outcome,
         }
@@ -123,7 +154,7 @@ impl KratosClient {
 
     /// GETs a JSON document of type `T`; anything else becomes an [`Outcome`].
     async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Outcome> {
-        let response = send("GET", url, None).await?;
+        let response = self.send("GET", url, None).await?;
         match (&response.body, response.status) {
             (Some(body), 200..=299) if response.is_json() => {
                 T::deserialize(body).map_err(|e| Outcome::Unexpected {
@@ -134,18 +165,31 @@ impl KratosClient {
             _ => Err(classify(&response)),
         }
     }
+
+    async fn send(
+        &self,
+        method: &str,
+        url: &str,
+        json_body: Option<&Value>,
+    ) -> Result<RawResponse, Outcome> {
+        send(method, url, json_body, self.timeout_ms).await
+    }
 }
 
 /// Sends one request and collects status, redirect flag, URL, content type
 /// and JSON body. A request that gets no answer becomes `Outcome::Unexpected`
-/// with status 0.
+/// with status 0, one that takes longer than `timeout_ms` (body included) is
+/// aborted and becomes `Outcome::TimedOut`. Error texts name the endpoint
+/// without its query (no flow ids or tokens in logs or views).
 pub(crate) async fn send(
     method: &str,
     url: &str,
     json_body: Option<&Value>,
+    timeout_ms: u32,
 ) -> Result<RawResponse, Outcome> {
+    let endpoint = without_query(url);
     let failed = |what: &str, e: JsValue| {
-        Outcome::unreachable(format!("{what} {url}: {}", js_error_text(&e)))
+        Outcome::unreachable(format!("{what} {endpoint}: {}", js_error_text(&e)))
     };
     let headers = Headers::new().map_err(|e| failed("could not prepare", e))?;
     headers
@@ -164,10 +208,26 @@ pub(crate) async fn send(
     init.set_headers(&headers);
 
     let window = web_sys::window().ok_or_else(|| Outcome::unreachable("no window"))?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|e| failed("could not reach", e))?
-        .unchecked_into();
+    // The timer aborts the request (and the reading of its body).
+    let abort = web_sys::AbortController::new().map_err(|e| failed("could not prepare", e))?;
+    init.set_signal(Some(&abort.signal()));
+    let on_timeout = Closure::once({
+        let abort = abort.clone();
+        move || abort.abort()
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+        )
+        .ok();
+    let timed_out = || abort.signal().aborted();
+    let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
+    let response: Response = match answer {
+        Ok(response) => response.unchecked_into(),
+        Err(_) if timed_out() => return Err(Outcome::TimedOut),
+        Err(e) => return Err(failed("could not reach", e)),
+    };
     let content_type = response.headers().get("content-type").ok().flatten();
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise)
@@ -177,6 +237,13 @@ pub(crate) async fn send(
             .unwrap_or_default(),
         Err(_) => String::new(),
     };
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    if timed_out() {
+        return Err(Outcome::TimedOut);
+    }
     let body = if text.trim().is_empty() {
         None
     } else {

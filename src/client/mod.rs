@@ -16,7 +16,7 @@
 //!     match kratos.create_flow(FlowKind::Login, &[("return_to", "/billing")]).await {
 //!         Outcome::Flow { flow, .. } => leptos::logging::log!("render {}", flow.id),
 //!         Outcome::AlreadySignedIn(_) => leptos::logging::log!("go on"),
-//!         other => leptos::logging::warn!("{other:?}"),
+//!         other => leptos::logging::warn!("{}", other.summary()),
 //!     }
 //! }
 //! ```

@@ -1,4 +1,6 @@
-//! What a Kratos answer means for a browser UI (SEMANTICS.md §10).
+//! What a Kratos answer means for a browser UI: the statuses, error ids and
+//! bodies Kratos's browser-flow handlers answer with, and what each one asks
+//! a UI to do.
 //!
 //! This is pure: it turns `(status, redirected, content type, body)` into an
 //! [`Outcome`], so every row of Kratos's response tables is unit-tested
@@ -100,8 +102,11 @@ pub enum Outcome {
     },
     /// An error to show, with a way to start over.
     Error(Box<ErrorResponse>),
+    /// No complete answer came within the client's timeout; the request was
+    /// aborted. Nothing was lost: the form can be sent again.
+    TimedOut,
     /// The answer made no sense for a JSON client (HTML, empty body, network
-    /// failure). `detail` says what was seen.
+    /// failure). `detail` says what was seen (never a URL's query).
     Unexpected {
         /// The HTTP status, 0 if the request failed before any answer.
         status: u16,
@@ -122,6 +127,42 @@ impl Outcome {
             | Self::SignInRequired(error)
             | Self::Error(error) => Some(error),
             _ => None,
+        }
+    }
+
+    /// A one-line description for logs: what kind of answer it was, with its
+    /// status and error id. Never a URL, a token or a form value.
+    ///
+    /// ```
+    /// use leptos_kratos::client::Outcome;
+    /// let redirect = Outcome::Redirect { url: "https://k/x?token=secret".into(), error: None };
+    /// assert_eq!(redirect.summary(), "a redirect");
+    /// assert_eq!(Outcome::TimedOut.summary(), "no answer in time");
+    /// ```
+    pub fn summary(&self) -> String {
+        let kind = match self {
+            Self::Flow { status, .. } => return format!("a flow ({status})"),
+            Self::Success(_) => "a success",
+            Self::LoggedOut => "signed out",
+            Self::Redirect { .. } => "a redirect",
+            Self::UseFlow { .. } => "a replaced flow",
+            Self::Restart { .. } => "a flow to start over",
+            Self::AlreadySignedIn(_) => "already signed in",
+            Self::SignInRequired(_) => "sign-in required",
+            Self::VerifyAddress { .. } => "address verification required",
+            Self::Error(_) => "an error",
+            Self::TimedOut => return "no answer in time".into(),
+            Self::Unexpected { status, detail } => {
+                return format!("an unexpected answer ({status}): {detail}");
+            }
+        };
+        match self.error() {
+            Some(error) => format!(
+                "{kind} ({}, {})",
+                error.error.code.unwrap_or_default(),
+                error.id().map(|id| id.as_str()).unwrap_or("no id")
+            ),
+            None => kind.to_owned(),
         }
     }
 
@@ -183,7 +224,7 @@ pub fn classify(response: &RawResponse) -> Outcome {
     };
 
     if body.get("ui").is_some_and(Value::is_object) {
-        return match Flow::deserialize(body) {
+        return match Flow::from_json(body) {
             Ok(flow) => Outcome::Flow {
                 flow: Box::new(flow),
                 status,
@@ -501,8 +542,20 @@ mod tests {
         ));
         let garbage = answer(200, json!({"hello": "world"}));
         assert!(matches!(classify(&garbage), Outcome::Unexpected { .. }));
-        let bad_flow = answer(200, json!({"ui": {"nodes": "not a list"}}));
-        assert!(matches!(classify(&bad_flow), Outcome::Unexpected { .. }));
+        // A flow with broken parts is still a flow: what is broken is left
+        // out (and counted), the rest renders.
+        let bad_flow = answer(
+            200,
+            json!({"id": "f", "ui": {"nodes": "not a list", "messages": [null, 5, {"id": 1, "text": null}]}}),
+        );
+        match classify(&bad_flow) {
+            Outcome::Flow { flow, .. } => {
+                assert!(flow.ui.nodes.is_empty());
+                assert_eq!(flow.ui.messages.len(), 1);
+                assert_eq!(flow.skipped, 3, "the nodes, the messages null and 5");
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(is_json_content_type("application/problem+json"));
         assert!(!is_json_content_type("text/html; charset=utf-8"));
     }

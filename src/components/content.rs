@@ -6,12 +6,15 @@ use serde_json::Value;
 
 use super::messages::NodeMessages;
 use super::node::{NodeState, label_text, node_data};
+use crate::config::use_config;
 use crate::i18n::use_translator;
 use crate::model::{NodeAttributes, UiNode, UiText, value_to_form_string};
-use crate::url::{safe_image_src, safe_url};
+use crate::url::current_page;
 
-/// An `img` node (the TOTP QR code). Only `http(s)`, relative and
-/// `data:image/…` sources are rendered; the label becomes the `alt` text.
+/// An `img` node (the TOTP QR code). Only sources the
+/// [URL policy](crate::url::policy::UrlPolicy::image) allows are rendered
+/// (`http(s)`, relative ones on this origin, `data:image/…`); the label
+/// becomes the `alt` text.
 ///
 /// ## Usage
 ///
@@ -43,11 +46,12 @@ pub fn ImageNode(
         (attrs, label_text(&translator, n), node_data(n))
     });
     let id = non_empty(attrs.id).unwrap_or(dom_id);
+    let src = use_config().url_policy(&current_page()).image(&attrs.src);
     view! {
         <div class="lk-node lk-image" data-node-type=node_type data-group=group>
             <img
                 id=id
-                src=safe_image_src(&attrs.src)
+                src=src
                 width=attrs.width.map(|w| w.to_string())
                 height=attrs.height.map(|h| h.to_string())
                 alt=alt
@@ -56,8 +60,11 @@ pub fn ImageNode(
     }
 }
 
-/// An `a` node (e.g. "Continue" after verification). A link whose `href`
-/// is not `http(s)` or relative is shown as plain text and not followed.
+/// An `a` node (e.g. "Continue" after verification). A link the
+/// [URL policy](crate::url::policy::UrlPolicy::link) does not follow
+/// (`javascript:`, `//other.example` without a scheme of its own, ...) is
+/// shown as plain text; a link to another origin gets
+/// `rel="noopener noreferrer"`.
 ///
 /// ## Usage
 ///
@@ -96,9 +103,15 @@ pub fn AnchorNode(
         .or_else(|| node.with_untracked(|n| n.label().map(|l| translator.message(l))))
         .unwrap_or_else(|| attrs.href.clone());
     let id = non_empty(attrs.id).unwrap_or(dom_id);
-    let link = match safe_url(&attrs.href) {
+    let policy = use_config().url_policy(&current_page());
+    let link = match policy.link(&attrs.href) {
         Some(href) => view! {
-            <a class="lk-link lk-button" id=id href=href>
+            <a
+                class="lk-link lk-button"
+                id=id
+                rel=policy.is_foreign(&href).then_some("noopener noreferrer")
+                href=href
+            >
                 {title}
             </a>
         }

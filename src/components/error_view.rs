@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::config::use_config;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::GenericError;
-use crate::url::safe_url;
+use crate::url::current_page;
 
 /// An error with its status, message, reason and id, and a link to start over.
 ///
@@ -31,6 +32,7 @@ pub fn ErrorView(
     start_over: MaybeProp<String>,
 ) -> impl IntoView {
     let translator = use_translator();
+    let policy = use_config().url_policy(&current_page());
     let title = translator.phrase(Phrase::ErrorTitle);
     let start_over_text = translator.phrase(Phrase::StartOver);
     view! {
@@ -49,7 +51,7 @@ pub fn ErrorView(
             {move || {
                 start_over
                     .get()
-                    .and_then(|href| safe_url(&href))
+                    .and_then(|href| policy.link(&href))
                     .map(|href| {
                         view! {
                             <a class="lk-button lk-start-over" href=href>

@@ -16,13 +16,21 @@ use super::messages::FlowMessages;
 use super::node::Node;
 use super::overrides::{GroupContext, use_overrides};
 use super::script::provide_webauthn;
+use crate::config::use_config;
 use crate::controller::Submission;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{Flow, NodeGroup};
-use crate::url::safe_url;
+use crate::url::current_page;
 
-/// Renders a flow as a real `<form action=ui.action method=ui.method>`, so a
+/// Renders a flow as a real `<form action=ui.action method="post">`, so a
 /// native POST (without JavaScript, or from `webauthn.js`) works too.
+///
+/// The form only ever posts to Kratos: an `ui.action` that the
+/// [URL policy](crate::url::policy::UrlPolicy::form_action) refuses (another
+/// origin than the configured Kratos, or no `/self-service/<flow>` path) gets
+/// no `action`, and trying to send the form shows "This form points to
+/// another site and was not sent" instead — nothing leaves the page, nothing
+/// typed is lost.
 ///
 /// Nodes are arranged by method group (see [`GroupOrder`]): each group is a
 /// `<fieldset data-group>` with a `<legend>`, social sign-in comes first and
@@ -42,8 +50,9 @@ use crate::url::safe_url;
 /// same elements are updated in place: focus and typing survive.
 ///
 /// The element carries `data-state` (the flow's state), `data-active`
-/// (the method last used) and `data-layout` for styling, and `aria-busy`
-/// while busy.
+/// (the method last used) and `data-layout` for styling. While busy the
+/// form is `aria-busy` and its submit buttons are `aria-disabled` (they keep
+/// focus) and ignore clicks.
 ///
 /// ## Usage
 ///
@@ -95,17 +104,22 @@ pub fn FlowForm(
     let steps =
         (layout == FormLayout::TwoStep).then(|| TwoSteps::new(sections, flow, focus_errors));
     let messages = Signal::derive(move || flow.with(|f| f.ui.messages.clone()));
+    let policy = use_config().url_policy(&current_page());
     let target = FormTarget {
-        action: Signal::derive(move || flow.with(|f| safe_url(&f.ui.action))),
-        method: Signal::derive(move || flow.with(|f| form_method(&f.ui.method))),
+        action: Signal::derive(move || flow.with(|f| policy.form_action(&f.ui.action, None).ok())),
         busy,
         on_submit,
+        refused: RwSignal::new(false),
     };
+    provide_context(FormBusy(busy));
     let state = move || flow.with(|f| f.state.as_ref().map(|s| s.as_str().to_owned()));
     let active = move || flow.with(|f| f.active.clone());
     let root_ref = NodeRef::<html::Div>::new();
     provide_context(SubmissionRejected(focus_errors));
-    let webauthn = provide_webauthn(flow);
+    let webauthn = provide_webauthn(
+        flow,
+        Signal::derive(move || target.action.with(Option::is_some)),
+    );
     let webauthn_failure = move || {
         webauthn.failure.get().map(|error| {
             view! {
@@ -162,6 +176,17 @@ pub fn FlowForm(
         .into_any(),
     };
     let step = move || steps.map(|steps| steps.step.with(Step::as_str));
+    let refused_text = use_translator().phrase(Phrase::ForeignAction);
+    // Shown once sending was tried, as long as the action stays refused.
+    let refused = move || {
+        (target.refused.get() && target.action.with(Option::is_none)).then(|| {
+            view! {
+                <p class="lk-message lk-refused" data-type="error" role="alert">
+                    {refused_text.clone()}
+                </p>
+            }
+        })
+    };
     view! {
         <div
             class="lk-flow"
@@ -172,23 +197,31 @@ pub fn FlowForm(
             data-step=step
         >
             <FlowMessages messages />
+            {refused}
             {webauthn_failure}
             {body}
         </div>
     }
 }
 
+/// Whether the form's request is in flight, for its buttons.
+#[derive(Clone, Copy)]
+pub(crate) struct FormBusy(pub Signal<bool>);
+
 /// Where and how a form submits, shared by the forms of one flow.
 #[derive(Clone, Copy)]
 struct FormTarget {
+    /// The action the URL policy allows; `None`: the form must not be sent.
     action: Signal<Option<String>>,
-    method: Signal<&'static str>,
     busy: Signal<bool>,
     on_submit: Option<Callback<Submission>>,
+    /// Set when sending was refused because of the action.
+    refused: RwSignal<bool>,
 }
 
 /// A `<form>` posting to the flow's action; hands its submissions to the
-/// callback when there is one.
+/// callback when there is one. A form whose action the URL policy refused
+/// is never sent (natively or by the callback).
 #[component]
 fn FormElement(
     target: FormTarget,
@@ -197,6 +230,11 @@ fn FormElement(
 ) -> impl IntoView {
     let form_ref = NodeRef::<html::Form>::new();
     let submit = move |event: SubmitEvent| {
+        if target.action.with_untracked(Option::is_none) {
+            event.prevent_default();
+            target.refused.set(true);
+            return;
+        }
         let Some(on_submit) = target.on_submit else {
             return;
         };
@@ -214,7 +252,7 @@ fn FormElement(
             node_ref=form_ref
             data-group=group
             action=move || target.action.get()
-            method=move || target.method.get()
+            method="post"
             novalidate=true
             aria-busy=move || target.busy.get().then_some("true")
             on:submit=submit
@@ -263,6 +301,16 @@ fn DefaultGroup(section: Signal<Option<Section>>, shown: Signal<bool>) -> impl I
     let rows = Signal::derive(move || {
         section.with(|s| s.as_ref().map(|s| s.rows.clone()).unwrap_or_default())
     });
+    // Each row finds its node by key in O(1), so a new flow updates n rows
+    // in O(n) (a search per row made large flows quadratic).
+    let by_key = Memo::new(move |_| {
+        section.with(|s| {
+            s.iter()
+                .flat_map(|s| s.rows.iter())
+                .map(|row| (row.key.clone(), row.node.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     let hidden = move || section.with(|s| s.as_ref().is_none_or(|s| s.hidden)) || !shown.get();
     let divider =
         move || shown.get() && section.with(|s| s.as_ref().is_some_and(|s| s.divider_after));
@@ -286,13 +334,12 @@ fn DefaultGroup(section: Signal<Option<Section>>, shown: Signal<bool>) -> impl I
                     key=|row| row.key.clone()
                     children=move |row| {
                         let key = row.key.clone();
-                        let node = Signal::derive(move || {
-                            rows.with(|rows| {
-                                rows.iter()
-                                    .find(|r| r.key == key)
-                                    .map(|r| r.node.clone())
-                                    .unwrap_or_else(|| row.node.clone())
-                            })
+                        // A memo: a row whose node did not change in a new
+                        // flow notifies nothing below it.
+                        let node = Memo::new(move |_| {
+                            by_key
+                                .with(|nodes| nodes.get(&key).cloned())
+                                .unwrap_or_else(|| row.node.clone())
                         });
                         view! { <Node node dom_id=row.dom_id.clone() /> }
                     }
@@ -678,30 +725,8 @@ fn collect_submission(
     submission
 }
 
-/// `POST` or `GET` (a finished verification flow uses `GET`); anything else
-/// falls back to `POST`.
-fn form_method(method: &str) -> &'static str {
-    if method.eq_ignore_ascii_case("get") {
-        "get"
-    } else {
-        "post"
-    }
-}
-
 /// A prefix unique to this form on the page, for element ids.
 fn next_form_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("lk{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn methods() {
-        assert_eq!(form_method("GET"), "get");
-        assert_eq!(form_method("POST"), "post");
-        assert_eq!(form_method(""), "post");
-    }
 }

@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::flow_form::FormBusy;
 use super::messages::NodeMessages;
 use super::node::{NodeState, label_text, node_data};
 use super::script::WebAuthnContext;
@@ -243,6 +244,11 @@ pub fn ButtonNode(
     };
     let data_value = (attrs.input_type == InputType::Submit).then_some(value);
     let name = attrs.name.clone();
+    // While the form's request is in flight a submit button says so and
+    // does nothing (it keeps focus, unlike a disabled one).
+    let busy = use_context::<FormBusy>().map(|FormBusy(busy)| busy);
+    let in_flight =
+        move || (button_type == "submit" && busy.is_some_and(|busy| busy.get())).then_some("true");
     view! {
         <div
             class="lk-node lk-action"
@@ -258,6 +264,8 @@ pub fn ButtonNode(
                 name=attrs.name.clone()
                 value=value
                 disabled=disabled
+                aria-disabled=in_flight
+                aria-busy=in_flight
                 data-trigger=trigger
                 aria-describedby=state.described_by(messages_id.clone())
                 on:click=on_click

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::config::use_config;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{Flow, NodeAttributes, ScriptAttributes, UiNode};
+use crate::url::policy::AllowedScript;
+use crate::url::{current_page, without_query};
 use crate::webauthn::script::{ScriptState, load_script, retry_script};
-use crate::webauthn::{WebAuthnMode, browser_supports_webauthn, use_webauthn_mode};
+use crate::webauthn::{WebAuthnMode, browser_supports_webauthn, use_webauthn_mode, warn_once};
 
 /// What trigger buttons and on-load triggers of a form need, provided by
 /// [`super::FlowForm`].
@@ -21,11 +24,6 @@ pub(crate) struct WebAuthnContext {
     pub failure: RwSignal<Option<String>>,
 }
 
-fn is_webauthn_script(script: &ScriptAttributes) -> bool {
-    script.id.as_deref() == Some("webauthn_script")
-        || script.src.contains("/.well-known/ory/webauthn.js")
-}
-
 fn scripts(flow: &Flow) -> Vec<ScriptAttributes> {
     flow.ui
         .nodes
@@ -37,32 +35,73 @@ fn scripts(flow: &Flow) -> Vec<ScriptAttributes> {
         .collect()
 }
 
-/// Whether a script node is loaded in this mode: all of them in script
-/// mode; in native mode all but `webauthn.js`.
-fn should_load(mode: WebAuthnMode, script: &ScriptAttributes) -> bool {
-    mode == WebAuthnMode::Script || !is_webauthn_script(script)
+/// Where a script node may be loaded from in this mode, by the
+/// [URL policy](crate::url::policy::UrlPolicy::script); refusals are
+/// logged once per script.
+fn allowed_source(mode: WebAuthnMode, script: &ScriptAttributes) -> Option<AllowedScript> {
+    let policy = use_config().url_policy(&current_page());
+    match policy.script(
+        &script.src,
+        script.integrity.as_deref(),
+        mode == WebAuthnMode::Native,
+    ) {
+        Ok(allowed) => Some(allowed),
+        Err(refusal) => {
+            warn_once(&format!("script {}", script.src), || {
+                format!(
+                    "leptos-kratos: script node not loaded ({}): {}",
+                    refusal.describe(),
+                    without_query(&script.src)
+                )
+            });
+            None
+        }
+    }
 }
 
-/// Loads the flow's script nodes (once per page each; in native mode not
-/// `webauthn.js`) and provides the [`WebAuthnContext`].
-pub(crate) fn provide_webauthn(flow: Signal<Flow>) -> WebAuthnContext {
+/// Loads the flow's script nodes that the URL policy allows (once per page
+/// each) and provides the [`WebAuthnContext`]. Script mode runs ceremonies
+/// through Kratos's `webauthn.js` only when the flow has it from Kratos's
+/// origin with its `integrity`; otherwise natively. No ceremony can run
+/// while the form's action is refused (`webauthn.js` submits the form
+/// natively, which would bypass the check).
+pub(crate) fn provide_webauthn(
+    flow: Signal<Flow>,
+    action_allowed: Signal<bool>,
+) -> WebAuthnContext {
     let configured = use_webauthn_mode();
-    let webauthn_script =
-        Memo::new(move |_| flow.with(|f| scripts(f).into_iter().find(is_webauthn_script)));
+    let allowed = Memo::new(move |_| {
+        flow.with(scripts)
+            .into_iter()
+            .filter_map(|script| allowed_source(configured, &script).map(|a| (script, a)))
+            .collect::<Vec<_>>()
+    });
+    let webauthn_script = Memo::new(move |_| {
+        allowed.with(|all| {
+            all.iter()
+                .find(|(_, allowed)| allowed.is_webauthn)
+                .map(|(script, allowed)| (script.clone(), allowed.href.clone()))
+        })
+    });
     Effect::new(move |_| {
-        for script in flow.with(scripts) {
-            if should_load(configured, &script) {
-                load_script(&script);
+        allowed.with(|all| {
+            for (script, allowed) in all {
+                load_script(script, &allowed.href);
             }
-        }
+        })
     });
     let mode = Signal::derive(move || match configured {
         WebAuthnMode::Script if webauthn_script.with(Option::is_some) => WebAuthnMode::Script,
         _ => WebAuthnMode::Native,
     });
-    let ready = Signal::derive(move || match (mode.get(), webauthn_script.get()) {
-        (WebAuthnMode::Script, Some(script)) => load_script(&script).get() == ScriptState::Ready,
-        _ => browser_supports_webauthn(),
+    let ready = Signal::derive(move || {
+        action_allowed.get()
+            && match (mode.get(), webauthn_script.get()) {
+                (WebAuthnMode::Script, Some((script, src))) => {
+                    load_script(&script, &src).get() == ScriptState::Ready
+                }
+                _ => browser_supports_webauthn(),
+            }
     });
     let context = WebAuthnContext {
         mode,
@@ -101,9 +140,14 @@ pub fn ScriptNode(
     let translator = use_translator();
     let failed_text = translator.phrase(Phrase::ScriptFailed);
     let retry_text = translator.phrase(Phrase::TryAgain);
-    let loaded = should_load(use_webauthn_mode(), &attrs).then(|| load_script(&attrs));
+    let source = allowed_source(use_webauthn_mode(), &attrs).map(|allowed| allowed.href);
+    let loaded = source.as_deref().map(|src| load_script(&attrs, src));
     let failed = move || loaded.is_some_and(|state| state.get() == ScriptState::Failed);
-    let retry = move |_| retry_script(&attrs);
+    let retry = move |_| {
+        if let Some(src) = &source {
+            retry_script(&attrs, src);
+        }
+    };
     view! {
         <Show when=failed>
             <div class="lk-node lk-script-error" role="alert">

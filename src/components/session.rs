@@ -136,14 +136,14 @@ pub fn LogoutButton(
             let result = session.logout().await;
             busy.set(false);
             if let Err(outcome) = result {
-                leptos::logging::warn!("leptos-kratos: signing out failed: {outcome:?}");
+                leptos::logging::warn!("leptos-kratos: signing out failed: {}", outcome.summary());
                 return;
             }
             if let Some(report) = on_logout {
                 report.run(());
             }
             if let Some(target) = return_to {
-                navigator.go(&config.return_url(Some(&target)));
+                navigator.go(&config.return_url(Some(&target), &crate::url::current_page()));
             }
         });
     };

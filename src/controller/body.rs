@@ -6,7 +6,20 @@ use serde_json::{Map, Value};
 /// (`FormData`: every named, enabled control, unchecked checkboxes left out,
 /// only the clicked submit button), the state of every checkbox, and the
 /// clicked button's `name=value`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Its `Debug` output names the fields but never shows what was typed
+/// (passwords, codes and backup codes leave the form only in the request
+/// to Kratos).
+///
+/// ```
+/// use leptos_kratos::controller::Submission;
+/// let submission = Submission {
+///     fields: vec![("password".into(), "hunter2".into())],
+///     ..Default::default()
+/// };
+/// assert!(!format!("{submission:?}").contains("hunter2"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Submission {
     /// `name=value` pairs in document order.
     pub fields: Vec<(String, String)>,
@@ -14,6 +27,17 @@ pub struct Submission {
     pub checkboxes: Vec<(String, bool)>,
     /// The clicked submit button, if any.
     pub submitter: Option<(String, String)>,
+}
+
+impl std::fmt::Debug for Submission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.fields.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("Submission")
+            .field("fields", &names)
+            .field("checkboxes", &self.checkboxes)
+            .field("submitter", &self.submitter.as_ref().map(|(name, _)| name))
+            .finish()
+    }
 }
 
 /// Keys whose dotted names Kratos expects nested: `transient_payload` is free

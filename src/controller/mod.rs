@@ -8,7 +8,7 @@
 //!
 //! It loads a flow (fetching `?flow=<id>` or creating one), submits it,
 //! interprets every answer through [`crate::client::Outcome`]
-//! (SEMANTICS.md §10), keeps the address bar's `?flow=` current and decides
+//! (see [`crate::client::outcome`]), keeps the address bar's `?flow=` current and decides
 //! where to go. Components only render its state.
 //!
 //! ## Usage
@@ -47,6 +47,7 @@ use crate::model::{
     ContinueWith, ContinueWithAction, ErrorResponse, Flow, FlowKind, FlowState, GenericError,
     Identity, Session,
 };
+use crate::url::{current_page, policy::UrlPolicy};
 
 /// Where a flow stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,12 +63,49 @@ pub enum FlowStatus {
     /// Something went wrong that the flow cannot continue from. The last
     /// flow (if any) stays on screen, so nothing typed is lost.
     Failed(Box<ErrorResponse>),
+    /// The library stopped something itself (see [`Problem`]). The last
+    /// flow (if any) stays on screen and can be sent again.
+    Refused(Problem),
 }
 
 impl FlowStatus {
     /// Whether a request is in flight (loading, submitting or leaving).
     pub fn is_busy(&self) -> bool {
         matches!(self, Self::Loading | Self::Submitting | Self::Navigating(_))
+    }
+}
+
+/// Something the library refused or gave up on by itself, to protect the
+/// user or to end a loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Kratos gave no answer in time; the request was aborted. What was
+    /// typed is kept; the form can be sent again.
+    TimedOut,
+    /// The flow's form points to another site than Kratos's flow endpoint;
+    /// nothing was sent.
+    ForeignAction,
+    /// Kratos (or the page) asked to open an address the URL policy does not
+    /// follow; the page stays.
+    UnsafeTarget,
+    /// The flow was replaced or restarted too many times in a row; start over.
+    TooManyHops,
+}
+
+impl Problem {
+    /// An English description (for `on_error` and logs).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::TimedOut => "Kratos did not answer in time.",
+            Self::ForeignAction => "This form points to another site than Kratos and was not sent.",
+            Self::UnsafeTarget => "The page was asked to open an address it does not follow.",
+            Self::TooManyHops => "The flow was replaced too many times in a row.",
+        }
+    }
+
+    /// Whether the flow can go on after it (else only "start over" helps).
+    pub fn is_recoverable(self) -> bool {
+        matches!(self, Self::TimedOut | Self::ForeignAction)
     }
 }
 
@@ -113,9 +151,20 @@ impl std::fmt::Debug for FlowEvents {
     }
 }
 
-/// How often a flow is re-created in a row (expired, CSRF, gone) before the
-/// controller gives up and shows the error: a loop means misconfiguration.
-const MAX_RESTARTS: u8 = 2;
+/// How often a flow is replaced or re-created in a row (410 with
+/// `use_flow_id`, expired, CSRF, gone) before the controller gives up: a
+/// loop means a misconfigured or hostile server.
+const MAX_HOPS: u8 = 3;
+
+/// Who named a URL the controller is asked to open; it decides how the URL
+/// policy judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// Kratos (`continue_with`, `redirect_browser_to`, `flow.return_to`).
+    Kratos,
+    /// The app's configuration (its own pages, the default return URL).
+    App,
+}
 
 /// Drives one flow. Cheap to clone; clones share state.
 #[derive(Clone)]
@@ -132,7 +181,8 @@ pub struct FlowController {
     /// Bumped after a submission comes back with errors, so the view can
     /// move focus to the first invalid field.
     errors_shown: RwSignal<u32>,
-    restarts: StoredValue<u8>,
+    /// Replacements and restarts in a row (see [`MAX_HOPS`]).
+    hops: StoredValue<u8>,
     /// Whether the answer being applied came from a submission (only those
     /// make the controller follow a flow's `continue_with`).
     submitted: StoredValue<bool>,
@@ -150,7 +200,7 @@ impl FlowController {
     ) -> Self {
         Self {
             kind,
-            client: KratosClient::new(config.kratos_url.clone()),
+            client: config.client(),
             config,
             navigator,
             params: StoredValue::new(params),
@@ -158,7 +208,7 @@ impl FlowController {
             status: RwSignal::new(FlowStatus::Loading),
             notice: RwSignal::new(None),
             errors_shown: RwSignal::new(0),
-            restarts: StoredValue::new(0),
+            hops: StoredValue::new(0),
             submitted: StoredValue::new(false),
             events: FlowEvents::default(),
         }
@@ -174,7 +224,7 @@ impl FlowController {
     /// flow was given new ones).
     pub fn restart_with(&self, params: Vec<(String, String)>) {
         self.params.set_value(params);
-        self.restarts.set_value(0);
+        self.hops.set_value(0);
         self.notice.set(None);
         self.start();
     }
@@ -285,12 +335,9 @@ impl FlowController {
         else {
             return;
         };
-        let Some(action) = crate::url::safe_url(&action) else {
-            self.fail(synthetic_error(
-                0,
-                "The flow's form action is not a safe URL.",
-            ));
-            return;
+        let action = match self.policy().form_action(&action, Some(self.kind.as_str())) {
+            Ok(action) => action,
+            Err(_) => return self.refuse(Problem::ForeignAction),
         };
         self.status.set(FlowStatus::Submitting);
         self.submitted.set_value(true);
@@ -303,10 +350,16 @@ impl FlowController {
         });
     }
 
-    /// Acts on an answer from Kratos (SEMANTICS.md §10).
+    /// Acts on an answer from Kratos (see [`crate::client::outcome`]).
     pub fn apply(&self, outcome: Outcome) {
         match outcome {
             Outcome::Flow { flow, status, .. } => {
+                if cfg!(debug_assertions) && flow.skipped > 0 {
+                    leptos::logging::warn!(
+                        "leptos-kratos: {} malformed parts of the flow were left out",
+                        flow.skipped
+                    );
+                }
                 let submitted = self.submitted.get_value();
                 if status == 400 && submitted {
                     self.errors_shown.update(|n| *n += 1);
@@ -331,20 +384,19 @@ impl FlowController {
                         flow: Some((*flow).clone()),
                     });
                 }
-                self.restarts.set_value(0);
+                self.hops.set_value(0);
                 self.show(*flow);
             }
             Outcome::UseFlow { flow_id, .. } => {
                 // The replacement already carries Kratos's explanation.
-                self.fetch(flow_id);
+                if self.hop() {
+                    self.fetch(flow_id);
+                }
             }
             Outcome::Restart { error, return_to } => {
-                let restarts = self.restarts.get_value();
-                if restarts >= MAX_RESTARTS {
-                    self.fail(*error);
+                if !self.hop() {
                     return;
                 }
-                self.restarts.set_value(restarts + 1);
                 if let Some(report) = self.events.on_error {
                     report.run((*error).clone());
                 }
@@ -354,7 +406,7 @@ impl FlowController {
                     .or_else(|| self.param("return_to"));
                 self.create(return_to);
             }
-            Outcome::Redirect { url, .. } => self.navigate(&url),
+            Outcome::Redirect { url, .. } => self.navigate(&url, Source::Kratos),
             Outcome::Success(success) => {
                 if let Some(report) = self.events.on_success {
                     report.run(FlowCompletion {
@@ -376,15 +428,16 @@ impl FlowController {
                 let login = self
                     .config
                     .flow_page(FlowKind::Login, &[("return_to", here.as_str())]);
-                self.navigate(&login);
+                self.navigate(&login, Source::App);
             }
             Outcome::VerifyAddress { flow_id, .. } => {
                 let target = self
                     .config
                     .flow_page(FlowKind::Verification, &[("flow", flow_id.as_str())]);
-                self.navigate(&target);
+                self.navigate(&target, Source::App);
             }
             Outcome::Error(error) => self.fail(*error),
+            Outcome::TimedOut => self.refuse(Problem::TimedOut),
             Outcome::Unexpected { status, detail } => {
                 leptos::logging::warn!("leptos-kratos: {detail}");
                 self.fail(synthetic_error(status, &detail));
@@ -399,6 +452,32 @@ impl FlowController {
         self.status.set(FlowStatus::Failed(Box::new(error)));
     }
 
+    /// Stops with a problem of the library's own; the flow stays usable.
+    fn refuse(&self, problem: Problem) {
+        leptos::logging::warn!("leptos-kratos: {}", problem.describe());
+        if let Some(report) = self.events.on_error {
+            report.run(synthetic_error(0, problem.describe()));
+        }
+        self.status.set(FlowStatus::Refused(problem));
+    }
+
+    /// Counts one replacement or restart; `false` (and the flow stops) once
+    /// there were too many in a row.
+    fn hop(&self) -> bool {
+        let hops = self.hops.get_value();
+        if hops >= MAX_HOPS {
+            self.refuse(Problem::TooManyHops);
+            return false;
+        }
+        self.hops.set_value(hops + 1);
+        true
+    }
+
+    /// The URL policy on the page as it is now.
+    fn policy(&self) -> UrlPolicy {
+        self.config.url_policy(&current_page())
+    }
+
     /// Shows a flow, puts its id in the address bar, and follows what it
     /// says to do next (recovery → settings, settings → verification).
     fn show(&self, flow: Flow) {
@@ -410,22 +489,22 @@ impl FlowController {
         };
         self.flow.set(Some(flow));
         match next {
-            Some(url) => self.navigate(&url),
+            Some((url, source)) => self.navigate(&url, source),
             None => self.status.set(FlowStatus::Ready),
         }
     }
 
     /// Where a rendered flow asks to go, if anywhere: `show_*_ui` items, and
     /// for a finished settings flow opened with `return_to`, that address.
-    fn next_page(&self, flow: &Flow) -> Option<String> {
+    fn next_page(&self, flow: &Flow) -> Option<(String, Source)> {
         let ui_page = |item: &ContinueWith| self.ui_page_for(item);
         let shown = flow
             .continue_with
             .iter()
             .find(|item| item.action != ContinueWithAction::RedirectBrowserTo)
             .and_then(ui_page);
-        if shown.is_some() {
-            return shown;
+        if let Some(page) = shown {
+            return Some((page, Source::App));
         }
         if self.kind == FlowKind::Settings
             && flow.state == Some(FlowState::Success)
@@ -433,7 +512,8 @@ impl FlowController {
         {
             return ContinueWith::pick(&flow.continue_with)
                 .and_then(|item| item.redirect_browser_to.clone())
-                .or_else(|| flow.return_to.clone());
+                .or_else(|| flow.return_to.clone())
+                .map(|url| (url, Source::Kratos));
         }
         None
     }
@@ -456,25 +536,49 @@ impl FlowController {
     }
 
     /// After success: the first `continue_with` item a browser should follow,
-    /// else `return_to`, else the configured default.
+    /// else Kratos's `flow.return_to`, else the page's own `?return_to=` (only
+    /// where the URL policy lets the page send the browser), else the
+    /// configured default.
     fn continue_with(&self, items: &[ContinueWith]) {
-        let target = ContinueWith::pick(items)
-            .and_then(|item| match item.action {
-                ContinueWithAction::RedirectBrowserTo => item.redirect_browser_to.clone(),
-                _ => self.ui_page_for(item),
-            })
-            .unwrap_or_else(|| {
-                let return_to = self
-                    .param("return_to")
-                    .or_else(|| self.flow.with_untracked(|f| f.as_ref()?.return_to.clone()));
-                self.config.return_url(return_to.as_deref())
-            });
-        self.navigate(&target);
+        let picked = ContinueWith::pick(items).and_then(|item| match item.action {
+            ContinueWithAction::RedirectBrowserTo => item
+                .redirect_browser_to
+                .clone()
+                .map(|url| (url, Source::Kratos)),
+            _ => self.ui_page_for(item).map(|page| (page, Source::App)),
+        });
+        match picked {
+            Some((url, source)) => self.navigate(&url, source),
+            None => {
+                let target = self.return_destination();
+                self.navigate(&target, Source::App)
+            }
+        }
     }
 
-    /// Leaves for `url` (if it is safe to follow).
-    fn navigate(&self, url: &str) {
-        match crate::url::safe_url(url) {
+    /// Where to return when Kratos's answer names no `continue_with`:
+    /// Kratos's `flow.return_to` if the URL policy follows it, else the
+    /// page's `?return_to=` if it may, else the configured default.
+    fn return_destination(&self) -> String {
+        let policy = self.policy();
+        self.flow
+            .with_untracked(|f| f.as_ref()?.return_to.clone())
+            .and_then(|url| policy.kratos_target(&url))
+            .or_else(|| {
+                self.param("return_to")
+                    .and_then(|url| policy.page_return_to(&url))
+            })
+            .unwrap_or_else(|| self.config.default_return_url.clone())
+    }
+
+    /// Leaves for `url`, if the URL policy follows it for its source.
+    fn navigate(&self, url: &str, source: Source) {
+        let policy = self.policy();
+        let allowed = match source {
+            Source::Kratos => policy.kratos_target(url),
+            Source::App => policy.link(url),
+        };
+        match allowed {
             Some(url) => {
                 if let Some(report) = self.events.on_navigate {
                     report.run(url.clone());
@@ -482,7 +586,7 @@ impl FlowController {
                 self.status.set(FlowStatus::Navigating(url.clone()));
                 self.navigator.go(&url);
             }
-            None => self.fail(synthetic_error(0, "Kratos asked to open an unsafe URL.")),
+            None => self.refuse(Problem::UnsafeTarget),
         }
     }
 }
@@ -580,8 +684,120 @@ mod tests {
         controller.apply(Outcome::Success(Box::new(success)));
         assert_eq!(
             *log.lock().unwrap(),
-            ["success login s1", "navigate /billing", "go /billing"]
+            [
+                "success login s1",
+                "navigate http://localhost/billing",
+                "go http://localhost/billing"
+            ]
         );
+    }
+
+    /// Where a success without `continue_with` leads, for a page opened
+    /// with this `?return_to=` and a flow whose `return_to` is this.
+    fn destination(page_return_to: &str, flow_return_to: Option<&str>) -> Vec<String> {
+        let (controller, log) = recording(FlowKind::Login, &[("return_to", page_return_to)]);
+        if let Some(url) = flow_return_to {
+            controller.flow.set(Some(Flow {
+                return_to: Some(url.to_owned()),
+                ..Default::default()
+            }));
+        }
+        controller.apply(Outcome::LoggedOut);
+        let log = log.lock().unwrap().clone();
+        log.into_iter()
+            .filter(|line| line.starts_with("go "))
+            .collect()
+    }
+
+    #[test]
+    fn the_pages_return_to_is_followed_only_to_this_origin() {
+        for (page, flow, to) in [
+            ("/billing", None, "go http://localhost/billing"),
+            ("https://evil.example/", None, "go http://localhost/home"),
+            ("/\\evil.example", None, "go http://localhost/home"),
+            ("//evil.example", None, "go http://localhost/home"),
+            ("javascript:alert(1)", None, "go http://localhost/home"),
+            // Kratos's own return_to comes first (it validated it) ...
+            (
+                "/billing",
+                Some("https://shop.example/cart"),
+                "go https://shop.example/cart",
+            ),
+            // ... unless it is relative and leaves the origin.
+            (
+                "/billing",
+                Some("/\\evil.example"),
+                "go http://localhost/billing",
+            ),
+            (
+                "https://evil.example",
+                Some("//evil.example"),
+                "go http://localhost/home",
+            ),
+        ] {
+            assert_eq!(
+                destination(page, flow),
+                [to],
+                "page {page:?}, flow {flow:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn replacements_in_a_row_end_in_a_refusal() {
+        // Each 410 with use_flow_id (and each restart) is a hop; the
+        // controller fetches the next flow only while hops remain.
+        let (controller, log) = recording(FlowKind::Verification, &[]);
+        for _ in 0..MAX_HOPS {
+            assert!(controller.hop());
+        }
+        assert!(!controller.hop(), "the next one is refused");
+        assert_eq!(
+            controller.status().get_untracked(),
+            FlowStatus::Refused(Problem::TooManyHops)
+        );
+        assert_eq!(
+            log.lock().unwrap().last().map(String::as_str),
+            Some("error ")
+        );
+        // A flow shown in between starts the count again.
+        let (controller, _) = recording(FlowKind::Verification, &[]);
+        for _ in 0..10 {
+            assert!(controller.hop());
+            controller.apply(Outcome::Flow {
+                flow: Box::default(),
+                status: 200,
+                redirected: false,
+            });
+        }
+        assert_eq!(controller.status().get_untracked(), FlowStatus::Ready);
+    }
+
+    #[test]
+    fn a_foreign_form_action_is_never_sent() {
+        let (controller, log) = recording(FlowKind::Login, &[]);
+        for action in [
+            "https://evil.example/self-service/login?flow=1",
+            "//evil.example/self-service/login",
+            "/self-service/registration?flow=1",
+            "javascript:alert(1)",
+        ] {
+            controller.flow.set(Some(Flow {
+                ui: crate::model::UiContainer {
+                    action: action.into(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            }));
+            controller.status.set(FlowStatus::Ready);
+            controller.submit(Submission::default());
+            assert_eq!(
+                controller.status().get_untracked(),
+                FlowStatus::Refused(Problem::ForeignAction),
+                "{action}"
+            );
+        }
+        assert!(log.lock().unwrap().iter().all(|line| line == "error "));
     }
 
     #[test]
@@ -601,10 +817,10 @@ mod tests {
             ["error self_service_flow_return_to_forbidden", "error "],
             "the unsafe redirect is an error, never a navigation"
         );
-        assert!(matches!(
+        assert_eq!(
             controller.status().get_untracked(),
-            FlowStatus::Failed(_)
-        ));
+            FlowStatus::Refused(Problem::UnsafeTarget)
+        );
     }
 
     #[test]

@@ -133,11 +133,19 @@ pub enum Phrase {
     NoOtherSessions,
     /// Announced after sessions were ended.
     SessionRevoked,
+    /// A request to Kratos timed out; what was typed is kept.
+    TimedOut,
+    /// A flow's form points to another site and was not sent.
+    ForeignAction,
+    /// An address the URL policy does not follow was not opened.
+    UnsafeTarget,
+    /// A flow kept being replaced and was stopped.
+    TooManyHops,
 }
 
 impl Phrase {
     /// Every phrase, for completeness checks of the locales.
-    pub const ALL: [Phrase; 46] = [
+    pub const ALL: [Phrase; 50] = [
         Self::LoginTitle,
         Self::RegistrationTitle,
         Self::RecoveryTitle,
@@ -184,6 +192,10 @@ impl Phrase {
         Self::RevokeOtherSessions,
         Self::NoOtherSessions,
         Self::SessionRevoked,
+        Self::TimedOut,
+        Self::ForeignAction,
+        Self::UnsafeTarget,
+        Self::TooManyHops,
     ];
 
     /// The English text.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::json::{Extra, string_enum};
+use super::json::{Extra, lenient, string_enum};
 
 string_enum! {
     /// The `action` of a `continue_with` item.
@@ -27,13 +27,21 @@ string_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContinueWithFlow {
     /// The flow id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The UI URL for that flow, when Kratos knows it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
     /// Verification only: the address being verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub verifiable_address: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -47,16 +55,32 @@ pub struct ContinueWith {
     /// What to do.
     pub action: ContinueWithAction,
     /// The flow to show (`show_*_ui`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow: Option<ContinueWithFlow>,
     /// The URL to open (`redirect_browser_to`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub redirect_browser_to: Option<String>,
     /// The session token (`set_ory_session_token`, API flows only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ory_session_token: Option<String>,
     /// Opaque data (`show_pin_entry_ui`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data: Option<Value>,
     /// Fields not named above.
     #[serde(flatten)]

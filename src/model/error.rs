@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::continue_with::ContinueWith;
-use super::json::{Extra, string_enum};
+use super::json::{Extra, lenient, string_enum};
 
 string_enum! {
     /// Machine-readable error ids (`error.id`).
@@ -46,28 +46,56 @@ string_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GenericError {
     /// The machine-readable id; absent on plain errors such as 404.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<ErrorId>,
     /// The HTTP status code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub code: Option<i64>,
     /// The HTTP status text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<String>,
     /// The request id, for tracing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub request: Option<String>,
     /// A human-readable explanation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reason: Option<String>,
     /// A short message; always present on real servers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub message: String,
     /// Further details (`redirect_to`, `return_to`, `continue_with`, hints).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub details: Option<Value>,
     /// Debug information, when the server exposes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub debug: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -85,7 +113,13 @@ impl GenericError {
         self.details
             .as_ref()
             .and_then(|details| details.get("continue_with"))
-            .and_then(|items| Vec::<ContinueWith>::deserialize(items).ok())
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|item| ContinueWith::deserialize(item).ok())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -103,18 +137,35 @@ impl GenericError {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorResponse {
     /// The error.
+    #[serde(default, deserialize_with = "lenient")]
     pub error: GenericError,
     /// Where the browser must go (422 location change, 403 AAL2/refresh).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub redirect_browser_to: Option<String>,
     /// The flow to continue with (410 expired on submit, 410 replaced).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub use_flow_id: Option<String>,
     /// When the flow expired (410 expired).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expired_at: Option<String>,
     /// How long ago it expired, in nanoseconds (deprecated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub since: Option<i64>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -137,17 +188,29 @@ impl ErrorResponse {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FlowError {
     /// The error container id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The error: usually a [`GenericError`], sometimes a JSON-schema
     /// validation error; kept as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub error: Option<Value>,
     /// When it was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<String>,
     /// When it last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::continue_with::ContinueWith;
-use super::json::{Extra, null_as_default, string_enum};
+use super::json::{Extra, lenient, lenient_list, string_enum};
 use super::session::Identity;
 use super::ui::UiContainer;
 
@@ -123,74 +123,170 @@ string_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
     /// The flow id, used as `?flow=<id>` in UI URLs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Browser or API flow.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow_type: Option<FlowType>,
     /// When the flow expires (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<String>,
     /// When the flow was issued (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issued_at: Option<String>,
     /// The URL that created the flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub request_url: Option<String>,
     /// Where to go once the flow is done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub return_to: Option<String>,
     /// The method last used (e.g. `code` after a code was sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub active: Option<String>,
     /// Where the flow stands.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state: Option<FlowState>,
     /// The form to render.
+    #[serde(default, deserialize_with = "lenient")]
     pub ui: UiContainer,
     /// Recovery and settings: what to do next.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub continue_with: Vec<ContinueWith>,
     /// Settings: the identity being edited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub identity: Option<Identity>,
     /// Login: whether this re-authenticates an existing session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub refresh: Option<bool>,
     /// Login: the assurance level asked for (`aal1`, `aal2`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub requested_aal: Option<String>,
     /// Login and registration: the OAuth2 login challenge (Ory Hydra).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub oauth2_login_challenge: Option<String>,
     /// Login and registration: the OAuth2 login request (Ory Hydra).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub oauth2_login_request: Option<Value>,
     /// The organization (B2B single sign-on).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub organization_id: Option<String>,
     /// The identity schema in use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub identity_schema: Option<String>,
     /// Data passed to webhooks; never stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub transient_payload: Option<Value>,
     /// When the flow was created (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<String>,
     /// When the flow was last changed (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+    /// How many malformed nodes, messages or fields were left out when this
+    /// flow was read from Kratos's answer (0 when built by hand). Each one
+    /// was dropped alone; the rest of the flow is intact.
+    #[serde(skip)]
+    pub skipped: usize,
 }
 
 impl Flow {
+    /// Reads a flow from JSON leniently, counting what was left out in
+    /// [`skipped`](Self::skipped): a node whose attributes are no object, a
+    /// message that is no object, a field of the wrong type. Fails only
+    /// when `value` is no JSON object at all.
+    ///
+    /// ```
+    /// use leptos_kratos::model::Flow;
+    /// let flow = Flow::from_json(&serde_json::json!({"id": "f", "ui": {"nodes": [
+    ///     {"type": "input", "group": null, "attributes": {"name": "a", "type": "text"}},
+    ///     {"type": 7, "attributes": "broken"},
+    ///     {"type": "input", "attributes": {"name": "b", "type": "text", "label": 5}}
+    /// ]}})).unwrap();
+    /// assert_eq!(flow.ui.nodes.len(), 2);
+    /// assert_eq!(flow.skipped, 2);
+    /// ```
+    pub fn from_json(value: &Value) -> Result<Self, serde_json::Error> {
+        let (mut flow, skipped) = super::json::parse_counting::<Flow>(value)?;
+        flow.skipped = skipped;
+        Ok(flow)
+    }
+
     /// The flow kind, as far as the flow itself tells: from the path of
     /// `ui.action` or `request_url` (`/self-service/<kind>`).
     pub fn kind_hint(&self) -> Option<FlowKind> {
@@ -220,10 +316,10 @@ impl Flow {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LogoutFlow {
     /// Open (or fetch) this URL to end the session.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub logout_url: String,
     /// The token inside `logout_url`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub logout_token: String,
     /// Fields not named above.
     #[serde(flatten)]

@@ -5,7 +5,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use super::json::{Extra, null_as_default, string_enum, value_to_form_string};
+use super::json::{Extra, lenient, lenient_list, string_enum, value_to_form_string};
 use super::text::UiText;
 
 string_enum! {
@@ -111,10 +111,14 @@ string_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct InputOption {
     /// The value to submit.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub value: Value,
     /// A label for the option, if Kratos sends one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub label: Option<UiText>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -126,33 +130,67 @@ pub struct InputOption {
 pub struct InputAttributes {
     /// The form field name, possibly dotted (`traits.email`). Several nodes
     /// may share a name (e.g. `method` buttons with different values).
+    /// Required: an input without a text name is kept as an unknown node
+    /// (its label and messages still show).
     pub name: String,
     /// The input type.
-    #[serde(rename = "type", default = "unknown_input_type")]
+    #[serde(rename = "type", default, deserialize_with = "lenient")]
     pub input_type: InputType,
     /// The current value: any JSON (strings, numbers, booleans, JSON-in-a-string).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Value>,
     /// Whether the field is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub required: Option<bool>,
     /// Whether the field is disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub disabled: Option<bool>,
     /// The `autocomplete` hint (`email`, `current-password`, `username webauthn`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub autocomplete: Option<String>,
     /// A label inside the attributes; Kratos normally uses `meta.label`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub label: Option<UiText>,
     /// A regular expression the value must match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pattern: Option<String>,
     /// The maximum length of the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub maxlength: Option<i64>,
     /// Deprecated inline JavaScript to run on click; never evaluated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub onclick: Option<String>,
     /// The `webauthn.js` function to call on click.
     #[serde(
@@ -162,7 +200,11 @@ pub struct InputAttributes {
     )]
     pub onclick_trigger: Option<WebAuthnTrigger>,
     /// Deprecated inline JavaScript to run on load; never evaluated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub onload: Option<String>,
     /// The `webauthn.js` function to call when the form is shown.
     #[serde(
@@ -172,7 +214,11 @@ pub struct InputAttributes {
     )]
     pub onload_trigger: Option<WebAuthnTrigger>,
     /// Allowed values (from a JSON-schema `enum`); rendered as a `<select>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub options: Option<Vec<InputOption>>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -219,16 +265,24 @@ impl InputAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImageAttributes {
     /// The image URL; for TOTP a `data:image/png;base64,...` URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub src: String,
     /// The node id, e.g. `totp_qr`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Width in CSS pixels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub width: Option<i64>,
     /// Height in CSS pixels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub height: Option<i64>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -239,13 +293,17 @@ pub struct ImageAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnchorAttributes {
     /// The destination.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub href: String,
     /// The link text; may be `null`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title: Option<UiText>,
     /// The node id, e.g. `continue`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -256,10 +314,14 @@ pub struct AnchorAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TextAttributes {
     /// The text; may be `null`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub text: Option<UiText>,
     /// The node id, e.g. `totp_secret_key` or `lookup_secret_codes`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -270,28 +332,58 @@ pub struct TextAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScriptAttributes {
     /// The script URL.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub src: String,
     /// Whether to load it asynchronously.
-    #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "async",
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub is_async: Option<bool>,
     /// The referrer policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub referrerpolicy: Option<String>,
     /// The CORS mode (`anonymous`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub crossorigin: Option<String>,
     /// Subresource integrity hash (`sha512-...`), possibly empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub integrity: Option<String>,
     /// The MIME type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub script_type: Option<String>,
     /// The node id, e.g. `webauthn_script`; old servers leave it out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// A nonce for Content-Security-Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub nonce: Option<String>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -302,13 +394,21 @@ pub struct ScriptAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DivisionAttributes {
     /// The element id the widget looks for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// A class name to put on the element.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub class: Option<String>,
     /// Values for `data-*` attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data: Option<Extra>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -405,7 +505,11 @@ impl Serialize for NodeAttributes {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NodeMeta {
     /// The label to show with the node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub label: Option<UiText>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -430,15 +534,15 @@ pub struct UiNode {
 /// The wire shape of a node, before its attributes are typed.
 #[derive(Deserialize)]
 struct WireNode {
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "lenient")]
     node_type: Option<String>,
     #[serde(default = "unknown_group")]
     group: NodeGroup,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     attributes: Value,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient_list")]
     messages: Vec<UiText>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient")]
     meta: NodeMeta,
     #[serde(flatten)]
     extra: Extra,

@@ -4,34 +4,50 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::continue_with::ContinueWith;
-use super::json::{Extra, null_as_default};
+use super::json::{Extra, lenient, lenient_list};
 
 /// An address that can be verified (`verifiable_addresses[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VerifiableAddress {
     /// The address id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// The address, e.g. an e-mail.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub value: String,
     /// Whether it has been verified.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub verified: bool,
     /// The channel: `email` or `sms`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub via: String,
     /// `pending`, `sent`, `completed`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub status: String,
     /// When it was verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub verified_at: Option<String>,
     /// When it was added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<String>,
     /// When it last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -42,19 +58,31 @@ pub struct VerifiableAddress {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecoveryAddress {
     /// The address id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// The address, e.g. an e-mail.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub value: String,
     /// The channel: `email` or `sms`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub via: String,
     /// When it was added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<String>,
     /// When it last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -65,42 +93,66 @@ pub struct RecoveryAddress {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Identity {
     /// The identity id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The identity schema id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub schema_id: Option<String>,
     /// Where the schema can be fetched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub schema_url: Option<String>,
     /// `active` or `inactive`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state: Option<String>,
     /// The traits, shaped by the identity schema (e.g. `{"email": "..."}`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub traits: Value,
     /// Addresses that can be verified.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub verifiable_addresses: Vec<VerifiableAddress>,
     /// Addresses that can be used for recovery.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub recovery_addresses: Vec<RecoveryAddress>,
     /// Metadata the user may see.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub metadata_public: Option<Value>,
     /// When the identity was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<String>,
     /// When the identity last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -134,16 +186,32 @@ impl Identity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticationMethod {
     /// The method, e.g. `password`, `totp`, `oidc`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
     /// The assurance level it gave.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub aal: Option<String>,
     /// When it was completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub completed_at: Option<String>,
     /// The OIDC/SAML provider, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub provider: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -154,16 +222,28 @@ pub struct AuthenticationMethod {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SessionDevice {
     /// The device id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ip_address: Option<String>,
     /// The browser's user agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_agent: Option<String>,
     /// An approximate location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub location: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -174,42 +254,70 @@ pub struct SessionDevice {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// The session id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Whether the session is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub active: Option<bool>,
     /// When the session expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<String>,
     /// When the user last authenticated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub authenticated_at: Option<String>,
     /// `aal1` or `aal2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub authenticator_assurance_level: Option<String>,
     /// How the user authenticated.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub authentication_methods: Vec<AuthenticationMethod>,
     /// When the session was issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issued_at: Option<String>,
     /// The signed-in identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub identity: Option<Identity>,
     /// Devices the session was used from.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub devices: Vec<SessionDevice>,
     /// A tokenized (e.g. JWT) form, when asked for with `tokenize_as`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tokenized: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -223,18 +331,30 @@ pub struct Session {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FlowSuccess {
     /// The new session, if one was issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub session: Option<Session>,
     /// The identity that signed in or up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub identity: Option<Identity>,
     /// A session token; only ever set for API flows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub session_token: Option<String>,
     /// What to do next.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub continue_with: Vec<ContinueWith>,

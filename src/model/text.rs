@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::json::{Extra, string_enum};
+use super::json::{Extra, lenient, string_enum};
 
 string_enum! {
     /// How a message should be presented (`uiText.type`).
@@ -26,16 +26,20 @@ string_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UiText {
     /// The stable message id, e.g. `4000006` for invalid credentials.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub id: i64,
     /// Kratos's English text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub text: String,
     /// Info, error or success.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "lenient")]
     pub message_type: MessageType,
     /// Template values for `text` (e.g. `{"property": "email"}`), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub context: Option<Value>,
     /// Fields not named above.
     #[serde(flatten)]

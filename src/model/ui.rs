@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::json::{Extra, null_as_default};
+use super::json::{Extra, lenient, lenient_list};
 use super::node::{InputType, NodeGroup, UiNode};
 use super::text::UiText;
 
@@ -10,19 +10,19 @@ use super::text::UiText;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UiContainer {
     /// The absolute submit URL; it already carries `?flow=<id>`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub action: String,
     /// The form method, `POST` for self-service flows (`GET` on a finished
     /// verification flow).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient")]
     pub method: String,
     /// The nodes, in the order Kratos sorted them.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "lenient_list")]
     pub nodes: Vec<UiNode>,
     /// Flow-level messages.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "lenient_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub messages: Vec<UiText>,

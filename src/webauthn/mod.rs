@@ -79,13 +79,42 @@ mod ui {
         parsed.get("publicKey").is_some().then_some(parsed)
     }
 
+    /// Writes a warning to the console once per `key` for the page's
+    /// lifetime (refused scripts, unknown trigger names).
+    pub(crate) fn warn_once(key: &str, message: impl FnOnce() -> String) {
+        thread_local! {
+            static WARNED: std::cell::RefCell<std::collections::HashSet<String>> =
+                std::cell::RefCell::new(std::collections::HashSet::new());
+        }
+        if WARNED.with(|warned| warned.borrow_mut().insert(key.to_owned())) {
+            leptos::logging::warn!("{}", message());
+        }
+    }
+
+    /// A trigger name from Kratos's closed set (`oryWebAuthnLogin`, ...);
+    /// any other name (`alert`, `open`) is ignored and logged once.
+    fn known(trigger: Option<&WebAuthnTrigger>) -> Option<WebAuthnTrigger> {
+        match trigger? {
+            WebAuthnTrigger::Unknown(name) => {
+                warn_once(&format!("trigger {name}"), || {
+                    format!("leptos-kratos: ignored the unknown trigger {name:?}")
+                });
+                None
+            }
+            known => Some(known.clone()),
+        }
+    }
+
     /// The click action of a node, if it has one.
     pub fn click_call(input: &InputAttributes) -> Option<TriggerCall> {
-        if let Some(trigger) = input.onclick_trigger.clone() {
+        if let Some(trigger) = known(input.onclick_trigger.as_ref()) {
             return Some(TriggerCall {
                 trigger,
                 options: options_from_value(input),
             });
+        }
+        if input.onclick_trigger.is_some() {
+            return None;
         }
         let inline = parse_inline_call(input.onclick.as_deref()?)?;
         Some(TriggerCall {
@@ -96,10 +125,10 @@ mod ui {
 
     /// The on-load action of a node, if it has one.
     pub fn load_call(input: &InputAttributes) -> Option<TriggerCall> {
-        let trigger = input
-            .onload_trigger
-            .clone()
-            .or_else(|| parse_inline_call(input.onload.as_deref()?).map(|call| call.trigger))?;
+        let trigger = match &input.onload_trigger {
+            Some(trigger) => known(Some(trigger))?,
+            None => parse_inline_call(input.onload.as_deref()?)?.trigger,
+        };
         Some(TriggerCall {
             trigger,
             options: None,
@@ -109,6 +138,9 @@ mod ui {
     /// The function `webauthn.js` defined for a trigger (or its deprecated
     /// `__` alias, which older scripts define alone).
     fn window_function(trigger: &WebAuthnTrigger) -> Option<js_sys::Function> {
+        if matches!(trigger, WebAuthnTrigger::Unknown(_)) {
+            return None;
+        }
         let window = web_sys::window()?;
         [
             trigger.as_str().to_owned(),

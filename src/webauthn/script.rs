@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::model::ScriptAttributes;
-use crate::url::safe_url;
 
 /// Where a script stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,11 +35,12 @@ pub fn script_key(attrs: &ScriptAttributes) -> String {
         .unwrap_or_else(|| attrs.src.clone())
 }
 
-/// Loads the script of a script node, once per page: a `<script>` element
-/// in `<head>` with the node's `src`, `type`, `async`, `integrity`,
-/// `crossorigin`, `referrerpolicy`, `nonce` and `id`. Returns its state.
-/// Scripts whose `src` is not `http(s)` or relative are never loaded.
-pub fn load_script(attrs: &ScriptAttributes) -> Signal<ScriptState> {
+/// Loads the script of a script node from `src`, once per page: a
+/// `<script>` element in `<head>` with the node's `type`, `async`,
+/// `integrity`, `crossorigin`, `referrerpolicy`, `nonce` and `id`. Returns
+/// its state. `src` must be what the
+/// [URL policy](crate::url::policy::UrlPolicy::script) allowed for the node.
+pub fn load_script(attrs: &ScriptAttributes, src: &str) -> Signal<ScriptState> {
     let key = script_key(attrs);
     let existing = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
     if let Some(state) = existing {
@@ -48,12 +48,12 @@ pub fn load_script(attrs: &ScriptAttributes) -> Signal<ScriptState> {
     }
     let state = ArcRwSignal::new(ScriptState::Loading);
     SCRIPTS.with(|scripts| scripts.borrow_mut().insert(key, state.clone()));
-    insert_element(attrs, state.clone());
+    insert_element(attrs, src, state.clone());
     state.into()
 }
 
-/// Loads a failed script again.
-pub fn retry_script(attrs: &ScriptAttributes) {
+/// Loads a failed script again (from the `src` the policy allowed).
+pub fn retry_script(attrs: &ScriptAttributes, src: &str) {
     let key = script_key(attrs);
     let state = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
     if let Some(state) = state.filter(|s| s.get_untracked() == ScriptState::Failed) {
@@ -65,7 +65,7 @@ pub fn retry_script(attrs: &ScriptAttributes) {
             old.remove();
         }
         state.set(ScriptState::Loading);
-        insert_element(attrs, state);
+        insert_element(attrs, src, state);
     }
 }
 
@@ -79,11 +79,7 @@ fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-fn insert_element(attrs: &ScriptAttributes, state: ArcRwSignal<ScriptState>) {
-    let Some(src) = safe_url(&attrs.src) else {
-        state.set(ScriptState::Failed);
-        return;
-    };
+fn insert_element(attrs: &ScriptAttributes, src: &str, state: ArcRwSignal<ScriptState>) {
     let document = document();
     let Ok(element) = document.create_element("script") else {
         state.set(ScriptState::Failed);
@@ -109,7 +105,7 @@ fn insert_element(attrs: &ScriptAttributes, state: ArcRwSignal<ScriptState>) {
     let on_error = Closure::once_into_js(move || state.set(ScriptState::Failed));
     let _ = element.add_event_listener_with_callback("load", on_load.unchecked_ref());
     let _ = element.add_event_listener_with_callback("error", on_error.unchecked_ref());
-    set("src", Some(&src));
+    set("src", Some(src));
     if let Some(head) = document.head() {
         let _ = head.append_child(&element);
     }

@@ -48,6 +48,13 @@ export async function closeBrowser() {
 // violations of every state it reaches (see a11y.mjs).
 export async function newPage() {
   const context = await (await browser()).newContext({ reducedMotion: 'reduce' });
+  // The pages run under a strict Content-Security-Policy (.ci/e2e starts
+  // the server with --csp): any violation is a problem of the journey.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+    });
+  });
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));

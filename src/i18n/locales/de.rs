@@ -468,4 +468,20 @@ static PHRASES: &[(Phrase, &str)] = &[
     (Phrase::RevokeOtherSessions, "Überall sonst abmelden"),
     (Phrase::NoOtherSessions, "Keine weiteren aktiven Sitzungen."),
     (Phrase::SessionRevoked, "Abgemeldet."),
+    (
+        Phrase::TimedOut,
+        "Kratos hat nicht rechtzeitig geantwortet. Ihre Eingaben sind erhalten – bitte versuchen Sie es erneut.",
+    ),
+    (
+        Phrase::ForeignAction,
+        "Dieses Formular verweist auf eine andere Website und wurde nicht gesendet.",
+    ),
+    (
+        Phrase::UnsafeTarget,
+        "Die Seite sollte eine Adresse öffnen, der sie nicht vertraut, und ist hier geblieben.",
+    ),
+    (
+        Phrase::TooManyHops,
+        "Dieses Formular wurde wiederholt ersetzt und angehalten. Bitte beginnen Sie von vorn.",
+    ),
 ];

@@ -433,4 +433,20 @@ pub static PHRASES: &[(Phrase, &str)] = &[
     (Phrase::RevokeOtherSessions, "Sign out everywhere else"),
     (Phrase::NoOtherSessions, "No other active sessions."),
     (Phrase::SessionRevoked, "Signed out."),
+    (
+        Phrase::TimedOut,
+        "Kratos did not answer in time. Nothing you typed was lost — please try again.",
+    ),
+    (
+        Phrase::ForeignAction,
+        "This form points to another site and was not sent.",
+    ),
+    (
+        Phrase::UnsafeTarget,
+        "The page was asked to open an address it does not trust, and stayed here.",
+    ),
+    (
+        Phrase::TooManyHops,
+        "This form kept being replaced and was stopped. Please start over.",
+    ),
 ];

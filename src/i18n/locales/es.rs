@@ -450,4 +450,20 @@ static PHRASES: &[(Phrase, &str)] = &[
     ),
     (Phrase::NoOtherSessions, "No hay otras sesiones activas."),
     (Phrase::SessionRevoked, "Sesión cerrada."),
+    (
+        Phrase::TimedOut,
+        "Kratos no respondió a tiempo. No se ha perdido nada de lo que escribió: inténtelo de nuevo.",
+    ),
+    (
+        Phrase::ForeignAction,
+        "Este formulario apunta a otro sitio y no se ha enviado.",
+    ),
+    (
+        Phrase::UnsafeTarget,
+        "Se pidió a la página abrir una dirección en la que no confía, y se ha quedado aquí.",
+    ),
+    (
+        Phrase::TooManyHops,
+        "Este formulario se reemplazó demasiadas veces y se detuvo. Vuelva a empezar.",
+    ),
 ];

@@ -459,4 +459,20 @@ static PHRASES: &[(Phrase, &str)] = &[
     ),
     (Phrase::NoOtherSessions, "Aucune autre session active."),
     (Phrase::SessionRevoked, "Déconnecté."),
+    (
+        Phrase::TimedOut,
+        "Kratos n'a pas répondu à temps. Rien de ce que vous avez saisi n'est perdu : veuillez réessayer.",
+    ),
+    (
+        Phrase::ForeignAction,
+        "Ce formulaire pointe vers un autre site et n'a pas été envoyé.",
+    ),
+    (
+        Phrase::UnsafeTarget,
+        "La page devait ouvrir une adresse non fiable et est restée ici.",
+    ),
+    (
+        Phrase::TooManyHops,
+        "Ce formulaire a été remplacé trop de fois et a été arrêté. Veuillez recommencer.",
+    ),
 ];

@@ -426,4 +426,20 @@ static PHRASES: &[(Phrase, &str)] = &[
     ),
     (Phrase::NoOtherSessions, "Nenhuma outra sessão ativa."),
     (Phrase::SessionRevoked, "Sessão terminada."),
+    (
+        Phrase::TimedOut,
+        "O Kratos não respondeu a tempo. Nada do que digitou se perdeu — tente novamente.",
+    ),
+    (
+        Phrase::ForeignAction,
+        "Este formulário aponta para outro site e não foi enviado.",
+    ),
+    (
+        Phrase::UnsafeTarget,
+        "Pediram à página que abrisse um endereço em que não confia, e ela permaneceu aqui.",
+    ),
+    (
+        Phrase::TooManyHops,
+        "Este formulário foi substituído vezes demais e foi interrompido. Comece de novo.",
+    ),
 ];

@@ -70,7 +70,11 @@ pub struct Config {
     pub ui_url: String,
     /// Where to go after a flow when nothing else is named.
     pub default_return_url: String,
-    /// Allowed `return_to` prefixes (besides the UI and public URLs).
+    /// Kratos's `selfservice.allowed_return_urls`: `return_to` values under
+    /// these URLs are allowed (besides `<public_url>/self-service`); relative
+    /// ones only when the default return URL is under one of them. The
+    /// command line defaults it to the UI's origin, as Kratos's quickstart
+    /// configuration does.
     pub allowed_return_urls: Vec<String>,
     /// Origins allowed to call the API cross-origin with credentials.
     pub cors_origins: Vec<String>,
@@ -101,6 +105,10 @@ pub struct Config {
     /// origin: files by path, `index.html` for page routes.
     #[serde(default)]
     pub ui_dir: Option<String>,
+    /// Send a strict Content-Security-Policy with the files of `ui_dir`
+    /// (see [`Config::content_security_policy`]).
+    #[serde(default)]
+    pub csp: bool,
     /// Do not print mails to stdout.
     pub quiet: bool,
 }
@@ -143,6 +151,7 @@ impl Default for Config {
             verification_after_registration: true,
             require_verified_address: false,
             ui_dir: None,
+            csp: false,
             seed: true,
             quiet: false,
         }
@@ -164,7 +173,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --public-url <url>             Kratos's URL as the browser sees it (http://127.0.0.1:<port>)
   --ui-url <url>                 where the UI pages live (http://localhost:8080)
   --default-return-url <url>     after-flow default (<ui-url>/)
-  --allowed-return-url <url>     allow return_to under this URL (repeatable)
+  --allowed-return-url <url>     allow return_to under this URL (repeatable; default: the UI's origin)
   --cors-origin <origin>         allow this origin cross-origin with credentials (repeatable)
   --flow-lifespan <duration>     lifespan of every flow (1h); or --login-lifespan, --registration-lifespan,
                                  --recovery-lifespan, --verification-lifespan, --settings-lifespan
@@ -182,6 +191,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --require-verified-address <bool>  login needs a verified address (false)
   --seed <bool>                  create demo@example.com / demo-password-1234 (true)
   --ui-dir <path>                also serve a built UI (e.g. dist/) on this origin, index.html for pages
+  --csp <bool>                   send a strict Content-Security-Policy with the UI's files (false)
   --quiet                        do not print mails
   --config <json>                any of the above as a JSON object (same shape as GET /__dev/config)
 ";
@@ -286,6 +296,7 @@ impl Config {
                 }
                 "seed" => config.seed = boolean(&name, &value)?,
                 "ui-dir" => config.ui_dir = Some(value),
+                "csp" => config.csp = boolean(&name, &value)?,
                 "quiet" => config.quiet = boolean(&name, &value)?,
                 "config" => {
                     let patch: Value =
@@ -302,6 +313,11 @@ impl Config {
         }
         if !default_return_set {
             config.default_return_url = format!("{}/", config.ui_url);
+        }
+        if config.allowed_return_urls.is_empty() {
+            let ui_origin = leptos_kratos::url::policy::origin_of(&config.ui_url)
+                .unwrap_or_else(|| config.ui_url.clone());
+            config.allowed_return_urls = vec![format!("{ui_origin}/")];
         }
         Ok(config)
     }
@@ -321,6 +337,23 @@ impl Config {
     /// A URL under Kratos's public URL.
     pub fn public(&self, path: &str) -> String {
         format!("{}{path}", self.public_url)
+    }
+
+    /// The policy the drop-in app is built to run under: no inline script
+    /// or style, scripts and requests only to this origin and Kratos's,
+    /// forms only posted there, no framing.
+    pub fn content_security_policy(&self) -> String {
+        let kratos = leptos_kratos::url::policy::origin_of(&self.public_url);
+        let ui = leptos_kratos::url::policy::origin_of(&self.ui_url);
+        let kratos = match kratos {
+            Some(kratos) if Some(&kratos) != ui.as_ref() => format!(" {kratos}"),
+            _ => String::new(),
+        };
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{kratos}; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'{kratos}; form-action 'self'{kratos}; \
+             base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
+        )
     }
 
     /// Whether cookies must be `Secure`.

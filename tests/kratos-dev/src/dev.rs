@@ -4,6 +4,7 @@
 use axum::response::Response;
 use serde_json::{Value, json};
 
+use crate::config::Config;
 use crate::http::{Ctx, empty, json};
 use crate::store::{Fault, Store};
 use crate::time::now;
@@ -18,6 +19,30 @@ fn body(ctx: &Ctx) -> Result<Value, Box<Response>> {
         return Ok(json!({}));
     }
     serde_json::from_slice(&ctx.body).map_err(|e| Box::new(bad(&format!("invalid JSON: {e}"))))
+}
+
+/// Whether a request to `/__dev/` comes from this server's own pages (or
+/// from a tool that is no browser): a browser's `Sec-Fetch-Site` must say
+/// `same-origin` (or `none`, typed in the address bar) and its `Origin`, if
+/// sent, must be the public or the UI origin. A page on another origin can
+/// neither change the server (reset, configuration, faults) nor read the
+/// mailbox.
+pub fn same_origin(config: &Config, ctx: &Ctx) -> bool {
+    if !matches!(
+        ctx.header("sec-fetch-site"),
+        None | Some("same-origin" | "none")
+    ) {
+        return false;
+    }
+    let origin_of = |url: &str| leptos_kratos::url::policy::origin_of(url);
+    match ctx.header("origin") {
+        None => true,
+        Some(origin) => {
+            let origin = origin_of(origin);
+            origin.is_some()
+                && (origin == origin_of(&config.public_url) || origin == origin_of(&config.ui_url))
+        }
+    }
 }
 
 /// Routes `/__dev/...`; `None` when no such endpoint.

@@ -1,7 +1,7 @@
 //! A Kratos-compatible development server.
 //!
 //! It speaks Ory Kratos's public API for browser self-service flows as
-//! `shared/kratos/SEMANTICS.md` describes it — flows, status codes, error
+//! Kratos's own handlers answer it — flows, status codes, error
 //! ids, CSRF, cookies, CORS — with real password hashing, real cookies and
 //! real CSRF checks, all state in memory. It is a faithful test double for
 //! the leptos-kratos demo and end-to-end tests, not an identity server for
@@ -18,6 +18,7 @@ mod http;
 mod nodes;
 mod oidc;
 mod password;
+pub mod redirect;
 mod schema;
 mod sessions;
 mod store;
@@ -114,7 +115,12 @@ impl Server {
                 return Err(DropConnection);
             }
         }
-        let cors = self.cors_headers(&parts.headers);
+        let cors = if path.starts_with("/__dev/") {
+            // Development endpoints never answer other origins.
+            Vec::new()
+        } else {
+            self.cors_headers(&parts.headers)
+        };
         if parts.method == Method::OPTIONS {
             return Ok(with_headers(empty(204), cors, true));
         }
@@ -179,14 +185,22 @@ impl Server {
             return Vec::new();
         };
         let store = self.lock();
-        let allowed = store
-            .config
-            .cors_origins
+        let origins = &store.config.cors_origins;
+        // Kratos (rs/cors) echoes any origin with credentials when `*` is
+        // configured; this server answers `*` without credentials instead,
+        // so no page elsewhere can act as the signed-in user.
+        let any = origins.iter().any(|pattern| pattern == "*");
+        let listed = origins
             .iter()
-            .any(|pattern| origin_matches(pattern, origin));
-        if !allowed {
+            .any(|pattern| pattern != "*" && origin_matches(pattern, origin));
+        if !listed && !any {
             return Vec::new();
         }
+        let (allow_origin, credentials) = if listed {
+            (origin.to_owned(), "true")
+        } else {
+            ("*".to_owned(), "false")
+        };
         let requested = headers
             .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
             .and_then(|h| h.to_str().ok())
@@ -204,9 +218,8 @@ impl Server {
             .map(str::trim)
             .filter(|h| allowed_headers.contains(&h.to_ascii_lowercase().as_str()))
             .collect();
-        vec![
-            (header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.to_owned()),
-            (header::ACCESS_CONTROL_ALLOW_CREDENTIALS, "true".into()),
+        let mut headers = vec![
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin),
             (
                 header::ACCESS_CONTROL_ALLOW_METHODS,
                 "GET, POST, PUT, PATCH, DELETE".into(),
@@ -218,13 +231,17 @@ impl Server {
             ),
             (header::ACCESS_CONTROL_MAX_AGE, "600".into()),
             (header::VARY, "Origin".into()),
-        ]
+        ];
+        if credentials == "true" {
+            headers.push((header::ACCESS_CONTROL_ALLOW_CREDENTIALS, "true".into()));
+        }
+        headers
     }
 }
 
-/// `*`, an exact origin, or a bounded wildcard (`https://*.example.com`).
+/// An exact origin, or a bounded wildcard (`https://*.example.com`).
 fn origin_matches(pattern: &str, origin: &str) -> bool {
-    if pattern == "*" || pattern.eq_ignore_ascii_case(origin) {
+    if pattern.eq_ignore_ascii_case(origin) {
         return true;
     }
     match pattern.split_once("*.") {
@@ -268,10 +285,16 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
             _ => oidc::authorize_page(store, ctx),
         };
     }
-    if path.starts_with("/__dev/")
-        && let Some(response) = dev::route(store, ctx)
-    {
-        return response;
+    if path.starts_with("/__dev/") {
+        if !dev::same_origin(&store.config, ctx) {
+            return json(
+                403,
+                &serde_json::json!({"error": "the development endpoints refuse requests from other origins"}),
+            );
+        }
+        if let Some(response) = dev::route(store, ctx) {
+            return response;
+        }
     }
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match (&method, segments.as_slice()) {
@@ -361,7 +384,17 @@ fn static_file(store: &Store, path: &str) -> Response {
         _ => "application/octet-stream",
     };
     match std::fs::read(&file) {
-        Ok(bytes) => content(200, content_type, bytes),
+        Ok(bytes) => {
+            let mut response = content(200, content_type, bytes);
+            if store.config.csp
+                && let Ok(policy) = HeaderValue::from_str(&store.config.content_security_policy())
+            {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_SECURITY_POLICY, policy);
+            }
+            response
+        }
         Err(_) => json(404, &errors::not_found().body()),
     }
 }

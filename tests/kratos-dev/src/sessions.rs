@@ -103,11 +103,11 @@ pub fn create_logout(store: &mut Store, ctx: &mut Ctx) -> Response {
         }
         return errors::browser_error_page(store, errors::session_inactive());
     };
-    let mut query = vec![("token", session.token.as_str())];
+    let mut query = vec![("token", session.logout_token.as_str())];
     let return_to = ctx.param("return_to");
     if let Some(url) = &return_to {
-        if flows::allowed_return_to(store, url).is_none() {
-            return errors::respond(store, ctx, errors::return_to_forbidden(url));
+        if let Err(error) = flows::check_return_to(store, url) {
+            return errors::respond(store, ctx, error);
         }
         query.push(("return_to", url.as_str()));
     }
@@ -118,7 +118,7 @@ pub fn create_logout(store: &mut Store, ctx: &mut Ctx) -> Response {
     );
     json(
         200,
-        &json!({"logout_url": logout_url, "logout_token": session.token}),
+        &json!({"logout_url": logout_url, "logout_token": session.logout_token}),
     )
 }
 
@@ -135,7 +135,7 @@ pub fn logout(store: &mut Store, ctx: &mut Ctx) -> Response {
     let Some(session) = session_of(store, ctx) else {
         return errors::respond(store, ctx, errors::session_inactive());
     };
-    if session.token != token {
+    if session.logout_token != token {
         return errors::respond(
             store,
             ctx,

@@ -260,6 +260,9 @@ pub struct SessionRecord {
     pub id: String,
     /// The cookie value.
     pub token: String,
+    /// The token of its logout URL: random, never the cookie value (the
+    /// cookie is HttpOnly; a token readable by scripts must not be it).
+    pub logout_token: String,
     /// The identity.
     pub identity_id: String,
     /// Whether it is active.

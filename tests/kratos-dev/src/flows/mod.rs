@@ -15,6 +15,7 @@ use crate::csrf;
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, cookie, json, see_other};
 use crate::nodes::ContainerExt;
+use crate::redirect::{self, Refused};
 use crate::store::{
     AuthMethod, FlowRecord, Mail, SentCode, SessionRecord, Store, new_id, new_token,
 };
@@ -41,51 +42,37 @@ pub fn session_of(store: &Store, ctx: &Ctx) -> Option<SessionRecord> {
     store.session(ctx.cookies.get(SESSION_COOKIE)).cloned()
 }
 
-/// Whether `url` may be used as `return_to`: relative, or under the UI's or
-/// Kratos's origin, or under an allowed return URL.
-pub fn allowed_return_to(store: &Store, url: &str) -> Option<String> {
-    if url.starts_with('/') && !url.starts_with("//") {
-        return Some(format!("{}{url}", store.config.ui_url));
+/// Kratos's check of a `return_to` value (see [`crate::redirect`]): the URL
+/// to redirect to, or the error Kratos answers (400 without an id when Go's
+/// parser fails, 400 `self_service_flow_return_to_forbidden` otherwise).
+pub fn check_return_to(store: &Store, url: &str) -> Result<String, KError> {
+    match redirect::secure_redirect(&store.config, url) {
+        Ok(target) => Ok(target),
+        Err(Refused::Unparsable(error)) => Err(errors::bad_request(format!(
+            "Unable to parse the return_to query parameter as an URL: {error}"
+        ))),
+        Err(Refused::NotAllowed) => Err(errors::return_to_forbidden(url)),
     }
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return None;
-    }
-    let origin = |u: &str| -> String {
-        let rest = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
-        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        u[..u.len() - rest.len() + host_end].to_owned()
-    };
-    let config = &store.config;
-    let mut allowed: Vec<String> = vec![origin(&config.ui_url), origin(&config.public_url)];
-    allowed.push(origin(&config.default_return_url));
-    allowed.extend(
-        config
-            .allowed_return_urls
-            .iter()
-            .map(|u| u.trim_end_matches('/').to_owned()),
-    );
-    allowed
-        .iter()
-        .any(|base| {
-            url.strip_prefix(base.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
-        })
-        .then(|| url.to_owned())
 }
 
-/// The `return_to` query parameter, validated.
+/// Where an allowed `return_to` leads (`None` if Kratos would refuse it).
+pub fn allowed_return_to(store: &Store, url: &str) -> Option<String> {
+    check_return_to(store, url).ok()
+}
+
+/// The `return_to` query parameter, checked; the raw value, which Kratos
+/// keeps as the flow's `return_to`.
 fn return_to_param(store: &Store, ctx: &Ctx) -> Result<Option<String>, KError> {
     match ctx.param("return_to") {
         None => Ok(None),
-        Some(url) => allowed_return_to(store, &url)
-            .map(Some)
-            .ok_or_else(|| errors::return_to_forbidden(&url)),
+        Some(url) => check_return_to(store, &url).map(|_| Some(url)),
     }
 }
 
 /// Where to go after a flow: its `return_to`, else the default.
 pub fn return_url(store: &Store, flow: Option<&FlowRecord>) -> String {
-    flow.and_then(|f| f.return_to.clone())
+    flow.and_then(|f| f.return_to.as_deref())
+        .and_then(|raw| allowed_return_to(store, raw))
         .unwrap_or_else(|| store.config.default_return_url.clone())
 }
 
@@ -441,6 +428,7 @@ pub fn sign_in(
             SessionRecord {
                 id: new_id(),
                 token: new_token(),
+                logout_token: new_token(),
                 identity_id: identity_id.to_owned(),
                 active: true,
                 issued_at,

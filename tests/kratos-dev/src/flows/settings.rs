@@ -558,10 +558,7 @@ pub fn succeeded(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Flow
     flow.ui
         .messages
         .push(text::success(1050001, "Your changes have been saved!"));
-    let target = flow
-        .return_to
-        .clone()
-        .unwrap_or_else(|| store.config.default_return_url.clone());
+    let target = super::return_url(store, Some(&flow));
     flow.continue_with
         .retain(|c| c.redirect_browser_to.is_none());
     flow.continue_with.push(super::redirect_to(&target));
@@ -582,7 +579,10 @@ pub fn succeeded(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Flow
 pub fn success(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord) -> Response {
     let flow = succeeded(store, ctx, flow);
     let id = flow.id.clone();
-    let return_to = flow.return_to.clone();
+    let return_to = flow
+        .return_to
+        .as_deref()
+        .and_then(|raw| super::allowed_return_to(store, raw));
     store.flows.insert(id.clone(), flow);
     if ctx.is_json_request() {
         flow_json(store, ctx, &store.flows[&id], 200)

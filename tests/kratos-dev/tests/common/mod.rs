@@ -197,6 +197,7 @@ impl Kratos {
                 "public_url": base,
                 "ui_url": "http://localhost:8080",
                 "default_return_url": "http://localhost:8080/",
+                "allowed_return_urls": ["http://localhost:8080/"],
                 "quiet": true,
             }))
             .unwrap();

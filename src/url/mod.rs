@@ -1,76 +1,49 @@
-//! URL helpers: which URLs from Kratos may be followed, and query strings.
+//! URLs: the one policy that decides which URLs are followed, posted to,
+//! loaded or linked ([`policy`]), the URL parser it stands on ([`parse`]),
+//! and query strings.
 //!
 //! ## Usage
 //!
 //! ```
-//! use leptos_kratos::url::{build_query, safe_url};
-//! assert_eq!(safe_url("javascript:alert(1)"), None);
-//! assert_eq!(safe_url("/login?flow=1").as_deref(), Some("/login?flow=1"));
+//! use leptos_kratos::url::build_query;
+//! use leptos_kratos::url::policy::UrlPolicy;
+//! let policy = UrlPolicy::new("https://app.example/login", "");
+//! assert_eq!(policy.kratos_target("javascript:alert(1)"), None);
 //! assert_eq!(build_query([("return_to", "/a b")]), "return_to=%2Fa+b");
 //! ```
 //!
 //! Kratos data is untrusted input for the page: a `javascript:` URL in an
 //! `href`, a form `action` or a redirect would run script in the app's
-//! origin. Everything that puts a Kratos URL into the DOM or the address bar
-//! goes through [`safe_url`] (or [`safe_image_src`]).
+//! origin, and a foreign form action would receive the password. Everything
+//! that puts a URL into the DOM, the address bar or a request goes through
+//! [`policy::UrlPolicy`].
 
-/// Removes what browsers ignore when parsing a URL: leading and trailing C0
-/// controls and spaces, and tabs and newlines anywhere (so that
-/// `"java\tscript:"` is seen as the `javascript:` it is).
-fn browser_normalized(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
-}
+#[cfg(any(feature = "ui", not(target_arch = "wasm32")))]
+pub mod parse;
+#[cfg(any(feature = "ui", not(target_arch = "wasm32")))]
+pub mod policy;
 
-/// The scheme of an absolute URL, lower-cased; `None` for relative URLs.
-fn scheme(url: &str) -> Option<String> {
-    let end = url.find([':', '/', '?', '#'])?;
-    if !url[end..].starts_with(':') || end == 0 {
-        return None;
+/// The page's current URL (`location.href`); outside a browser (native
+/// tests) `http://localhost/`.
+#[cfg(feature = "ui")]
+pub fn current_page() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return "http://localhost/".into();
     }
-    let candidate = &url[..end];
-    let valid = candidate.starts_with(|c: char| c.is_ascii_alphabetic())
-        && candidate
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| candidate.to_ascii_lowercase())
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
 }
 
-/// Returns the URL if it is safe to navigate to or submit to: `http(s)` or
-/// relative. Anything else (`javascript:`, `data:`, `vbscript:`, ...) is refused.
+/// The URL without its query and fragment, for messages and logs (flow
+/// ids, tokens and codes travel in queries).
 ///
 /// ```
-/// use leptos_kratos::url::safe_url;
-/// assert_eq!(safe_url("https://auth.example.com/x").as_deref(), Some("https://auth.example.com/x"));
-/// assert_eq!(safe_url("/self-service/login?flow=1").as_deref(), Some("/self-service/login?flow=1"));
-/// assert_eq!(safe_url(" java\tscript:alert(1)"), None);
+/// use leptos_kratos::url::without_query;
+/// assert_eq!(without_query("https://k/self-service/logout?token=s3cret"), "https://k/self-service/logout");
 /// ```
-pub fn safe_url(url: &str) -> Option<String> {
-    let normalized = browser_normalized(url);
-    match scheme(&normalized).as_deref() {
-        None | Some("http") | Some("https") => Some(normalized),
-        Some(_) => None,
-    }
-}
-
-/// Like [`safe_url`], but also accepts `data:image/...` URIs (the TOTP QR code).
-/// Images cannot run script, but `data:` documents could if navigated to,
-/// so this is only for `<img src>`.
-pub fn safe_image_src(url: &str) -> Option<String> {
-    let normalized = browser_normalized(url);
-    match scheme(&normalized).as_deref() {
-        Some("data")
-            if normalized[5..]
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with("image/") =>
-        {
-            Some(normalized)
-        }
-        _ => safe_url(&normalized),
-    }
+pub fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or_default()
 }
 
 /// Percent-encodes a query component (`application/x-www-form-urlencoded`).
@@ -158,43 +131,6 @@ pub fn join(base: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_http_and_relative_urls_are_safe() {
-        for ok in [
-            "https://a.example/x",
-            "HTTP://a.example",
-            "/relative/path?x=1",
-            "relative",
-            "?flow=1",
-            "#frag",
-            "//host/path",
-            "/a:b",
-        ] {
-            assert!(safe_url(ok).is_some(), "{ok}");
-        }
-        for bad in [
-            "javascript:alert(1)",
-            "JaVaScRiPt:alert(1)",
-            " javascript:alert(1)",
-            "\u{0}javascript:alert(1)",
-            "java\nscript:alert(1)",
-            "java\tscript:alert(1)",
-            "vbscript:x",
-            "data:text/html,<script>alert(1)</script>",
-            "file:///etc/passwd",
-        ] {
-            assert_eq!(safe_url(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn images_may_be_data_uris() {
-        assert!(safe_image_src("data:image/png;base64,iVBORw0KGgo=").is_some());
-        assert!(safe_image_src("https://x/qr.png").is_some());
-        assert!(safe_image_src("data:text/html,<b>").is_none());
-        assert!(safe_image_src("javascript:alert(1)").is_none());
-    }
 
     #[test]
     fn queries_round_trip() {
