@@ -96,6 +96,11 @@ pub struct Config {
     pub session_after_registration: bool,
     /// Registration sends a verification code and answers `show_verification_ui`.
     pub verification_after_registration: bool,
+    /// A changed address in settings is applied only once verified (Kratos's
+    /// `verify_new_address` settings hook): the settings flow answers with
+    /// `show_verification_ui` and stays in `show_form`.
+    #[serde(default)]
+    pub verify_new_address: bool,
     /// Login refuses identities whose address is not verified (the
     /// `require_verified_address` hook): 403 with a verification flow.
     pub require_verified_address: bool,
@@ -150,6 +155,7 @@ impl Default for Config {
             session_after_registration: true,
             verification_after_registration: true,
             require_verified_address: false,
+            verify_new_address: false,
             ui_dir: None,
             csp: false,
             seed: true,
@@ -189,6 +195,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --session-after-registration <bool>  (true)
   --verification-after-registration <bool>  (true)
   --require-verified-address <bool>  login needs a verified address (false)
+  --verify-new-address <bool>    a changed address applies once verified (false)
   --seed <bool>                  create demo@example.com / demo-password-1234 (true)
   --ui-dir <path>                also serve a built UI (e.g. dist/) on this origin, index.html for pages
   --csp <bool>                   send a strict Content-Security-Policy with the UI's files (false)
@@ -294,6 +301,7 @@ impl Config {
                 "require-verified-address" => {
                     config.require_verified_address = boolean(&name, &value)?
                 }
+                "verify-new-address" => config.verify_new_address = boolean(&name, &value)?,
                 "seed" => config.seed = boolean(&name, &value)?,
                 "ui-dir" => config.ui_dir = Some(value),
                 "csp" => config.csp = boolean(&name, &value)?,

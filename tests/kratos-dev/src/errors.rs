@@ -22,6 +22,9 @@ pub struct KError {
     pub details: Option<Box<Value>>,
     /// Top-level extras (`redirect_browser_to`, `use_flow_id`, `expired_at`, `since`).
     pub extras: Map<String, Value>,
+    /// `error.code` when it differs from the HTTP status (Kratos's
+    /// `session_verified_address_required` is HTTP 403 with a body saying 400).
+    pub body_code: Option<u16>,
 }
 
 impl KError {
@@ -34,7 +37,14 @@ impl KError {
             reason: None,
             details: None,
             extras: Map::new(),
+            body_code: None,
         }
+    }
+
+    /// Says `code` in the body while answering with the HTTP status.
+    pub fn body_code(mut self, code: u16) -> Self {
+        self.body_code = Some(code);
+        self
     }
 
     /// Sets `error.id`.
@@ -67,8 +77,9 @@ impl KError {
         if let Some(id) = self.id {
             error.insert("id".into(), id.into());
         }
-        error.insert("code".into(), self.status.into());
-        error.insert("status".into(), status_text(self.status).into());
+        let code = self.body_code.unwrap_or(self.status);
+        error.insert("code".into(), code.into());
+        error.insert("status".into(), status_text(code).into());
         if let Some(reason) = &self.reason {
             error.insert("reason".into(), reason.clone().into());
         }
@@ -241,6 +252,25 @@ pub fn identity_mismatch() -> KError {
     .reason(
         "You must restart the flow because the resumable session was initiated by another person.",
     )
+}
+
+/// 410 `self_service_flow_replaced`: continue with `use_flow_id`, which
+/// carries the explanation (Kratos's verification retries).
+pub fn flow_replaced(reason: &str, use_flow_id: &str) -> KError {
+    KError::new(410, "self-service flow replaced")
+        .id("self_service_flow_replaced")
+        .reason(reason)
+        .extra("use_flow_id", use_flow_id)
+}
+
+/// 400 without an id for a code submitted too often on one flow
+/// (`selfservice.methods.code.config.max_submissions`, 5).
+pub fn code_submitted_too_often() -> KError {
+    KError::new(
+        400,
+        "The request was malformed or contained invalid parameters",
+    )
+    .reason("The request was submitted too often. Please request another code.")
 }
 
 /// 410 `self_service_flow_expired` (the message and reason; extras per endpoint).

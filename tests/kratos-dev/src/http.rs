@@ -142,7 +142,7 @@ pub fn negotiate<'a>(accept: &str, offers: &[&'a str]) -> Option<&'a str> {
 
 /// A submitted body, flattened to dotted keys (`traits.email`), the way
 /// Kratos's decoder accepts both nested JSON and form fields.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Form {
     fields: BTreeMap<String, Value>,
 }

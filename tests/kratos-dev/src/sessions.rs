@@ -11,6 +11,28 @@ use crate::http::{Ctx, empty, expired_cookie, json, see_other};
 use crate::store::Store;
 use crate::{csrf, flows};
 
+/// 403 `session_aal2_required` when the session must use its second factor
+/// first (`session.whoami.required_aal: highest_available`), as whoami and
+/// the session list answer.
+fn aal2_missing(store: &Store, session: &crate::store::SessionRecord) -> Option<Response> {
+    let identity = store.identities.get(&session.identity_id);
+    let needs_aal2 = store.config.required_aal == RequiredAal::HighestAvailable
+        && session.aal() == "aal1"
+        && identity.is_some_and(|i| i.has_second_factor());
+    needs_aal2.then(|| {
+        let url = store.config.public("/self-service/login/browser?aal=aal2");
+        json(403, &errors::aal2_required(url).body())
+    })
+}
+
+/// 401 of the session endpoints: no id.
+fn no_session_cookie() -> Response {
+    json(
+        401,
+        &errors::unauthorized("No valid session cookie found.").body(),
+    )
+}
+
 /// `GET /sessions/whoami`.
 pub fn whoami(store: &mut Store, ctx: &Ctx) -> Response {
     let Some(session) = session_of(store, ctx) else {
@@ -19,14 +41,10 @@ pub fn whoami(store: &mut Store, ctx: &Ctx) -> Response {
             &errors::unauthorized("No valid session credentials found in the request.").body(),
         );
     };
-    let identity = store.identities.get(&session.identity_id);
-    let needs_aal2 = store.config.required_aal == RequiredAal::HighestAvailable
-        && session.aal() == "aal1"
-        && identity.is_some_and(|i| i.has_second_factor());
-    if needs_aal2 {
-        let url = store.config.public("/self-service/login/browser?aal=aal2");
-        return json(403, &errors::aal2_required(url).body());
+    if let Some(refused) = aal2_missing(store, &session) {
+        return refused;
     }
+    let identity = store.identities.get(&session.identity_id);
     let mut response = json(200, &session.to_model(identity));
     if let Ok(value) = HeaderValue::from_str(&session.identity_id) {
         response
@@ -39,8 +57,11 @@ pub fn whoami(store: &mut Store, ctx: &Ctx) -> Response {
 /// `GET /sessions`: the identity's other active sessions.
 pub fn list(store: &Store, ctx: &Ctx) -> Response {
     let Some(current) = session_of(store, ctx) else {
-        return json(401, &errors::session_inactive().body());
+        return no_session_cookie();
     };
+    if let Some(refused) = aal2_missing(store, &current) {
+        return refused;
+    }
     let identity = store.identities.get(&current.identity_id);
     let others: Vec<_> = store
         .sessions
@@ -58,7 +79,7 @@ pub fn list(store: &Store, ctx: &Ctx) -> Response {
 /// `DELETE /sessions`: revokes all other sessions.
 pub fn revoke_others(store: &mut Store, ctx: &Ctx) -> Response {
     let Some(current) = session_of(store, ctx) else {
-        return json(401, &errors::session_inactive().body());
+        return no_session_cookie();
     };
     let mut count = 0;
     for session in store.sessions.values_mut() {
@@ -74,7 +95,7 @@ pub fn revoke_others(store: &mut Store, ctx: &Ctx) -> Response {
 /// `DELETE /sessions/<id>`: revokes one of the identity's other sessions.
 pub fn revoke(store: &mut Store, ctx: &Ctx, id: &str) -> Response {
     let Some(current) = session_of(store, ctx) else {
-        return json(401, &errors::session_inactive().body());
+        return no_session_cookie();
     };
     if id == current.id {
         return json(

@@ -387,6 +387,12 @@ pub struct FlowRecord {
     pub continue_with: Vec<leptos_kratos::model::ContinueWith>,
     /// WebAuthn ceremonies started with the flow's nodes.
     pub ceremonies: Ceremonies,
+    /// Codes submitted to this flow so far (Kratos refuses more than
+    /// `max_submissions`, 5, and retries the flow).
+    pub code_submissions: u32,
+    /// A settings change paused until the session is privileged again
+    /// (Kratos's continuity container): the form as submitted.
+    pub paused_change: Option<crate::http::Form>,
 }
 
 impl FlowRecord {

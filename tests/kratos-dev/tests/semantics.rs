@@ -1114,7 +1114,8 @@ async fn recovery_by_code_hands_over_to_settings() {
     let wrong = k
         .submit(&sent.body, json!({"method": "code", "code": "000000x"}))
         .await;
-    assert_eq!((wrong.status, wrong.message_ids()), (400, vec![4060006]));
+    // Kratos answers a wrong recovery code with 200 and the flow.
+    assert_eq!((wrong.status, wrong.message_ids()), (200, vec![4060006]));
     let code = k.mailed_code(DEMO.0).await;
     let done = k
         .submit(&wrong.body, json!({"method": "code", "code": code}))
@@ -1232,7 +1233,8 @@ async fn verification_by_code() {
     let wrong = other
         .submit(&sent.body, json!({"method": "code", "code": "111111x"}))
         .await;
-    assert_eq!((wrong.status, wrong.message_ids()), (400, vec![4070006]));
+    // Kratos answers a wrong verification code with 200 and the flow.
+    assert_eq!((wrong.status, wrong.message_ids()), (200, vec![4070006]));
     let code = other.mailed_code("verify-me@example.com").await;
     let done = other
         .submit(&wrong.body, json!({"method": "code", "code": code}))
@@ -2082,4 +2084,485 @@ async fn the_ui_can_be_served_under_a_strict_content_security_policy() {
     let api = k.get("/self-service/login/browser").await;
     assert!(api.headers.get("content-security-policy").is_none());
     std::fs::remove_dir_all(dir).ok();
+}
+
+// Kratos's answers that a kinder server would leave out.
+
+#[tokio::test]
+async fn recovery_refuses_a_signed_in_browser() {
+    let k = Kratos::start(json!({})).await;
+    let before = k.create("recovery", "").await;
+    k.login(DEMO.0, DEMO.1).await;
+    let create = k.get("/self-service/recovery/browser").await;
+    assert_eq!(
+        (create.status, create.error_id()),
+        (400, Some("session_already_available"))
+    );
+    // The e-mail step of a flow opened before signing in (with a token that
+    // matches the CSRF cookie signing in renewed) is refused too.
+    let fresh_token = csrf(&k.create("login", "?refresh=true").await);
+    let email_step = k
+        .submit(
+            &before,
+            json!({"method": "code", "email": DEMO.0, "csrf_token": fresh_token}),
+        )
+        .await;
+    assert_eq!(
+        (email_step.status, email_step.error_id()),
+        (400, Some("session_already_available"))
+    );
+    let browser = k.navigate("/self-service/recovery/browser").await;
+    assert_eq!(
+        (browser.status, browser.location().as_str()),
+        (303, "http://localhost:8080/")
+    );
+}
+
+/// A recovery flow with a code sent to the demo account.
+async fn recovery_sent(k: &Kratos) -> Value {
+    let flow = k.create("recovery", "").await;
+    k.submit(&flow, json!({"method": "code", "email": DEMO.0}))
+        .await
+        .body
+}
+
+#[tokio::test]
+async fn recovery_retries_with_a_new_flow() {
+    // Without continue_with transitions (Kratos's default): a 303 to the new
+    // flow's JSON, which explains itself.
+    let k = Kratos::start(json!({})).await;
+    let mut flow = recovery_sent(&k).await;
+    for attempt in 1..=5 {
+        let wrong = k
+            .submit(&flow, json!({"method": "code", "code": "000000x"}))
+            .await;
+        assert_eq!(
+            (wrong.status, wrong.message_ids()),
+            (200, vec![4060006]),
+            "{attempt}"
+        );
+        flow = wrong.body;
+    }
+    let too_often = k
+        .submit(&flow, json!({"method": "code", "code": "000000x"}))
+        .await;
+    assert_eq!(too_often.status, 303);
+    let location = too_often.location();
+    assert!(location.starts_with(&format!("{}/self-service/recovery/flows?id=", k.base)));
+    assert!(
+        !location.contains(flow["id"].as_str().unwrap()),
+        "a new flow"
+    );
+    let next = k.get(location.trim_start_matches(&k.base)).await;
+    assert_eq!(next.status, 200);
+    assert_eq!(next.message_ids(), vec![4000001]);
+    assert_eq!(
+        next.body["ui"]["messages"][0]["context"]["reason"],
+        "The request was submitted too often. Please request another code."
+    );
+
+    // A finished flow cannot be used again.
+    let other = k.other_browser();
+    let sent = recovery_sent(&other).await;
+    let code = other.mailed_code(DEMO.0).await;
+    let done = other
+        .submit(&sent, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.status, 422);
+    // Signing in renewed the CSRF cookie; the finished flow carries it.
+    let passed = other
+        .get(&format!(
+            "/self-service/recovery/flows?id={}",
+            sent["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(passed.body["state"], "passed_challenge");
+    let again = other
+        .submit(&passed.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(again.status, 303);
+    let next = other
+        .get(again.location().trim_start_matches(&other.base))
+        .await;
+    assert_eq!(next.message_ids(), vec![4060001]);
+
+    // With transitions: a 410 whose details show the new recovery flow.
+    let k = Kratos::start(json!({"continue_with_transitions": true})).await;
+    let mut flow = recovery_sent(&k).await;
+    for _ in 1..=5 {
+        flow = k
+            .submit(&flow, json!({"method": "code", "code": "000000x"}))
+            .await
+            .body;
+    }
+    let too_often = k
+        .submit(&flow, json!({"method": "code", "code": "000000x"}))
+        .await;
+    assert_eq!((too_often.status, too_often.error_id()), (410, None));
+    let item = &too_often.body["error"]["details"]["continue_with"][0];
+    assert_eq!(item["action"], "show_recovery_ui");
+    let id = item["flow"]["id"].as_str().unwrap();
+    assert_eq!(
+        k.get(&format!("/self-service/recovery/flows?id={id}"))
+            .await
+            .message_ids(),
+        vec![4000001]
+    );
+}
+
+#[tokio::test]
+async fn verification_retries_replace_the_flow() {
+    let k = Kratos::start(json!({})).await;
+    k.register("replace-me@example.com", "a good password")
+        .await;
+    let other = k.other_browser();
+    let send = |flow: Value| {
+        let other = other.other_browser();
+        async move {
+            other
+                .submit(
+                    &flow,
+                    json!({"method": "code", "email": "replace-me@example.com"}),
+                )
+                .await
+        }
+    };
+    let _ = send;
+    let flow = other.create("verification", "").await;
+    let mut flow = other
+        .submit(
+            &flow,
+            json!({"method": "code", "email": "replace-me@example.com"}),
+        )
+        .await
+        .body;
+    for _ in 1..=5 {
+        let wrong = other
+            .submit(&flow, json!({"method": "code", "code": "000000x"}))
+            .await;
+        assert_eq!((wrong.status, wrong.message_ids()), (200, vec![4070006]));
+        flow = wrong.body;
+    }
+    let too_often = other
+        .submit(&flow, json!({"method": "code", "code": "000000x"}))
+        .await;
+    assert_eq!(
+        (too_often.status, too_often.error_id()),
+        (410, Some("self_service_flow_replaced"))
+    );
+    let id = too_often.body["use_flow_id"].as_str().unwrap();
+    assert_ne!(id, flow["id"].as_str().unwrap());
+    let next = other
+        .get(&format!("/self-service/verification/flows?id={id}"))
+        .await;
+    assert_eq!((next.status, next.message_ids()), (200, vec![4000001]));
+
+    // Submitting a flow that already passed replaces it too.
+    let sent = other
+        .submit(
+            &next.body,
+            json!({"method": "code", "email": "replace-me@example.com"}),
+        )
+        .await
+        .body;
+    let code = other.mailed_code("replace-me@example.com").await;
+    let done = other
+        .submit(&sent, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.body["state"], "passed_challenge");
+    let again = other
+        .submit(&sent, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(
+        (again.status, again.error_id()),
+        (410, Some("self_service_flow_replaced"))
+    );
+    let id = again.body["use_flow_id"].as_str().unwrap();
+    assert_eq!(
+        other
+            .get(&format!("/self-service/verification/flows?id={id}"))
+            .await
+            .message_ids(),
+        vec![4070002]
+    );
+}
+
+#[tokio::test]
+async fn expired_recovery_and_verification_gets_have_no_error_id() {
+    let k = Kratos::start(json!({})).await;
+    for kind in ["recovery", "verification"] {
+        let flow = k
+            .create(kind, "?return_to=http://localhost:8080/back")
+            .await;
+        let id = flow["id"].as_str().unwrap();
+        k.post(&format!("/__dev/flows/{id}/expire"), json!({}))
+            .await;
+        let gone = k.get(&format!("/self-service/{kind}/flows?id={id}")).await;
+        assert_eq!((gone.status, gone.error_id()), (410, None), "{kind}");
+        assert!(
+            gone.body["error"]["details"]["redirect_to"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("/self-service/{kind}/browser?return_to="))
+        );
+    }
+}
+
+#[tokio::test]
+async fn settings_and_the_session_list_ask_for_the_second_factor() {
+    let k = Kratos::start(json!({})).await;
+    let secret = with_totp(&k).await;
+    // This browser signs in with the second factor too (aal2) ...
+    let aal2 = k.create("login", "?aal=aal2").await;
+    let code = k.get(&format!("/__dev/totp?secret={secret}")).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let upgraded = k
+        .submit(&aal2, json!({"method": "totp", "totp_code": code}))
+        .await;
+    assert_eq!(upgraded.status, 200);
+    // ... another one only with the password (aal1).
+    let aal1 = k.other_browser();
+    aal1.login(DEMO.0, DEMO.1).await;
+    let plain = aal1.get("/self-service/settings/browser").await;
+    assert_eq!(
+        (plain.status, plain.error_id()),
+        (403, Some("session_aal2_required"))
+    );
+    let target = plain.body["redirect_browser_to"].as_str().unwrap();
+    assert!(
+        target.ends_with("/self-service/login/browser?aal=aal2"),
+        "no return_to: {target}"
+    );
+    let with_return = aal1
+        .get("/self-service/settings/browser?return_to=http%3A%2F%2Flocalhost%3A8080%2Fprofile")
+        .await;
+    let target = with_return.body["redirect_browser_to"].as_str().unwrap();
+    assert!(
+        target.contains(&format!(
+            "return_to={}",
+            leptos_kratos::url::encode_component(&format!(
+                "{}/self-service/settings/browser?return_to=http%3A%2F%2Flocalhost%3A8080%2Fprofile",
+                k.base
+            ))
+        )),
+        "back to the creating request: {target}"
+    );
+    // An existing settings flow, fetched with an aal1 session.
+    let flow = k.create("settings", "").await;
+    let id = flow["id"].as_str().unwrap();
+    let get = aal1
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!(
+        (get.status, get.error_id()),
+        (403, Some("session_aal2_required"))
+    );
+    assert!(get.body["redirect_browser_to"].as_str().unwrap().contains(
+        &leptos_kratos::url::encode_component(&format!("http://localhost:8080/settings?flow={id}"))
+    ));
+    // The session list: 403 with aal1, 401 without an id when signed out.
+    let sessions = aal1.get("/sessions").await;
+    assert_eq!(
+        (sessions.status, sessions.error_id()),
+        (403, Some("session_aal2_required"))
+    );
+    let nobody = k.other_browser().get("/sessions").await;
+    assert_eq!((nobody.status, nobody.error_id()), (401, None));
+}
+
+#[tokio::test]
+async fn an_unverified_address_is_a_403_whose_body_says_400() {
+    let k = Kratos::start(json!({"require_verified_address": true})).await;
+    k.register("body-400@example.com", "a good password").await;
+    let refused = k
+        .other_browser()
+        .login("body-400@example.com", "a good password")
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.body["error"]["code"], 400);
+    assert_eq!(
+        refused.error_id(),
+        Some("session_verified_address_required")
+    );
+}
+
+#[tokio::test]
+async fn a_new_address_is_applied_once_verified() {
+    let k = Kratos::start(json!({"verify_new_address": true, "required_aal": "aal1"})).await;
+    k.register("old-address@example.com", "a good password")
+        .await;
+    let flow = k.create("settings", "").await;
+    let changed = k
+        .submit(
+            &flow,
+            json!({"method": "profile", "traits": {"email": "new-address@example.com"}}),
+        )
+        .await;
+    assert_eq!(changed.status, 200);
+    assert_eq!(changed.body["state"], "show_form");
+    let item = &changed.body["continue_with"][0];
+    assert_eq!(item["action"], "show_verification_ui");
+    assert_eq!(
+        item["flow"]["verifiable_address"],
+        "new-address@example.com"
+    );
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(
+        whoami.body["identity"]["traits"]["email"],
+        "old-address@example.com"
+    );
+    let verification_id = item["flow"]["id"].as_str().unwrap();
+    let verification = k
+        .get(&format!(
+            "/self-service/verification/flows?id={verification_id}"
+        ))
+        .await;
+    let code = k.mailed_code("new-address@example.com").await;
+    let done = k
+        .submit(&verification.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.body["state"], "passed_challenge");
+    let whoami = k.get("/sessions/whoami").await;
+    assert_eq!(
+        whoami.body["identity"]["traits"]["email"],
+        "new-address@example.com"
+    );
+}
+
+#[tokio::test]
+async fn a_change_that_needed_a_fresh_login_is_applied_after_it() {
+    let k = Kratos::start(json!({"required_aal": "aal1"})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let flow = k.create("settings", "").await;
+    let id = flow["id"].as_str().unwrap().to_owned();
+    k.post("/__dev/sessions/age", json!({"seconds": 3600}))
+        .await;
+    let refused = k
+        .submit(
+            &flow,
+            json!({"method": "password", "password": "changed after refresh"}),
+        )
+        .await;
+    assert_eq!(refused.error_id(), Some("session_refresh_required"));
+    assert!(
+        refused
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("ory_kratos_continuity=")),
+        "the change is tied to this browser"
+    );
+    // Re-authenticate; the browser then follows return_to, Kratos's own
+    // settings URL, which applies the paused change.
+    let refresh = k.create("login", "?refresh=true").await;
+    let login = k
+        .submit(
+            &refresh,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(login.status, 200);
+    let back = k
+        .navigate(&format!("/self-service/settings?flow={id}"))
+        .await;
+    assert_eq!(back.status, 303);
+    assert_eq!(
+        back.location(),
+        format!("http://localhost:8080/settings?flow={id}")
+    );
+    let finished = k
+        .get(&format!("/self-service/settings/flows?id={id}"))
+        .await;
+    assert_eq!(finished.body["state"], "success");
+    assert_eq!(finished.message_ids(), vec![1050001]);
+    assert_eq!(
+        k.other_browser()
+            .login(DEMO.0, "changed after refresh")
+            .await
+            .status,
+        200,
+        "the new password works"
+    );
+    // Another browser (no continuity cookie) cannot resume anything.
+    let again = k
+        .other_browser()
+        .navigate(&format!("/self-service/settings?flow={id}"))
+        .await;
+    assert_eq!(again.status, 303);
+}
+
+#[tokio::test]
+async fn two_step_registration_goes_back_from_the_code_step_only() {
+    let k = Kratos::start(json!({"two_step_registration": true})).await;
+    let flow = k.create("registration", "").await;
+    let traits = json!({"email": "back-again@example.com"});
+    let choose = k
+        .submit(&flow, json!({"method": "profile", "traits": traits}))
+        .await;
+    let screens = |flow: &Value| -> Vec<String> {
+        flow["ui"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["attributes"]["name"] == "screen")
+            .map(|n| {
+                n["attributes"]["value"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(screens(&choose.body), ["previous"]);
+    let sent = k
+        .submit(&choose.body, json!({"method": "code", "traits": traits}))
+        .await;
+    assert_eq!(sent.body["state"], "sent_email");
+    assert_eq!(screens(&sent.body), ["credential-selection"]);
+    let back = &sent.body["ui"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["attributes"]["name"] == "screen")
+        .unwrap()["meta"]["label"];
+    assert_eq!(back["id"], 1040008);
+    let again = k
+        .submit(
+            &sent.body,
+            json!({"method": "profile", "screen": "credential-selection", "traits": traits}),
+        )
+        .await;
+    assert_eq!(again.status, 400);
+    assert_eq!(again.body["state"], "choose_method");
+    assert_eq!(screens(&again.body), ["previous"]);
+    assert!(node(&again.body, "password").is_some());
+}
+
+#[tokio::test]
+async fn a_return_to_forbidden_at_completion_becomes_a_message() {
+    let k = Kratos::start(
+        json!({"allowed_return_urls": ["http://localhost:8080/", "https://shop.example/"]}),
+    )
+    .await;
+    let flow = k
+        .create("login", "?return_to=https%3A%2F%2Fshop.example%2Fcart")
+        .await;
+    k.configure(json!({"allowed_return_urls": ["http://localhost:8080/"]}))
+        .await;
+    let answer = k
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.message_ids(), vec![4000001]);
+    assert!(
+        answer.body["ui"]["messages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("is not allowed")
+    );
+    assert_eq!(k.get("/sessions/whoami").await.status, 401, "no session");
 }

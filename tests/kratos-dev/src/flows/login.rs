@@ -516,7 +516,9 @@ pub fn complete(
                 flow.return_to.clone(),
             );
             let continue_with = super::show_verification(store, &verification, &address);
+            // Kratos answers HTTP 403 while the body says 400.
             let error = KError::new(403, "Your email address is not yet verified.")
+                .body_code(400)
                 .id("session_verified_address_required")
                 .reason(
                     "Your email address is not yet verified. Please verify it before logging in.",
@@ -524,6 +526,14 @@ pub fn complete(
                 .details(json!({"continue_with": [continue_with]}));
             return errors::respond(store, ctx, error);
         }
+    }
+    // Kratos checks return_to again on completion (the configuration may
+    // have changed): a 400 rich error that becomes a flow message.
+    if let Some(raw) = flow.return_to.clone()
+        && let Err(error) = super::check_return_to(store, &raw)
+    {
+        let reason = error.reason.unwrap_or(error.message);
+        return super::fail_with(store, ctx, flow, text::generic_error(&reason));
     }
     let session = sign_in(store, ctx, identity_id, method);
     store.flows.remove(&flow.id);

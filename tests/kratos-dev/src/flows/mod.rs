@@ -84,7 +84,9 @@ pub fn create(store: &mut Store, ctx: &mut Ctx, kind: FlowKind) -> Response {
         match kind {
             FlowKind::Login => login::init(store, ctx, &mut flow, session.as_ref())?,
             FlowKind::Registration => registration::init(store, &mut flow, session.as_ref())?,
-            FlowKind::Recovery => recovery::init(store, &mut flow),
+            FlowKind::Recovery => {
+                recovery::init_unauthenticated(store, &mut flow, session.as_ref())?
+            }
             FlowKind::Verification => verification::init(store, &mut flow),
             FlowKind::Settings => settings::init(store, ctx, &mut flow, session.as_ref())?,
         }
@@ -158,6 +160,8 @@ pub fn new_flow(
         pending_lookup: None,
         continue_with: Vec::new(),
         ceremonies: Default::default(),
+        code_submissions: 0,
+        paused_change: None,
     }
 }
 
@@ -213,6 +217,12 @@ pub fn get(store: &mut Store, ctx: &mut Ctx, kind: FlowKind) -> Response {
         if flow.identity_id.as_deref() != Some(session.identity_id.as_str()) {
             return json(403, &errors::identity_mismatch().body());
         }
+        if settings::aal_too_low(store, &session) {
+            // Back to the settings UI with this flow after the second factor.
+            let back = format!("{}?flow={id}", store.config.ui_page("settings"));
+            let redirect = settings::aal2_redirect(store, Some(&back));
+            return json(403, &errors::aal2_required(redirect).body());
+        }
     } else if csrf::current(ctx, &store.config.public_url).as_deref() != Some(flow.csrf.as_str()) {
         let reason = if ctx.cookies.is_empty() {
             "The HTTP Cookie Header was set but did not include the anti-CSRF cookie."
@@ -236,8 +246,11 @@ pub fn get(store: &mut Store, ctx: &mut Ctx, kind: FlowKind) -> Response {
             "redirect_to": init,
             "return_to": flow.return_to.clone().unwrap_or_default(),
         }));
-        if kind == FlowKind::Settings {
-            // Settings' get endpoint alone sends no id.
+        if matches!(
+            kind,
+            FlowKind::Settings | FlowKind::Recovery | FlowKind::Verification
+        ) {
+            // These get endpoints answer a plain 410 without an id.
             error.id = None;
         }
         return json(410, &error.body());
@@ -350,6 +363,37 @@ fn expired(store: &mut Store, ctx: &mut Ctx, old: &FlowRecord) -> Response {
             store.config.ui_page(kind.as_str())
         )),
     }
+}
+
+/// Kratos's retry of a recovery or verification flow (a submission to a
+/// finished flow, a code submitted too often): a new flow of the same kind
+/// and `return_to`, carrying `message`, with a regenerated CSRF cookie.
+/// Returns the new flow's id; the caller answers as its strategy does.
+pub fn retry(store: &mut Store, ctx: &mut Ctx, old: &FlowRecord, message: UiText) -> String {
+    let kind = old.kind;
+    csrf::regenerate(
+        ctx,
+        &store.config.public_url.clone(),
+        store.config.secure_cookies(),
+    );
+    let saved_query = std::mem::replace(&mut ctx.query, old.params.clone());
+    let mut flow = new_flow(store, ctx, kind, old.return_to.clone());
+    ctx.query = saved_query;
+    match kind {
+        FlowKind::Recovery => recovery::init(store, &mut flow),
+        _ => verification::init(store, &mut flow),
+    }
+    flow.ui.messages.push(message);
+    let id = flow.id.clone();
+    store.flows.insert(id.clone(), flow);
+    id
+}
+
+/// Counts one code submitted to `flow`; `false` once Kratos's
+/// `max_submissions` (5) is exceeded.
+pub fn count_code_submission(flow: &mut FlowRecord) -> bool {
+    flow.code_submissions += 1;
+    flow.code_submissions <= 5
 }
 
 /// Checks the submitted `csrf_token` against the CSRF cookie.

@@ -4,15 +4,33 @@
 use axum::response::Response;
 use leptos_kratos::model::{
     ContinueWith, ContinueWithAction, ContinueWithFlow, FlowKind, FlowState, InputType, NodeGroup,
+    UiText,
 };
 use serde_json::json;
 
-use super::{check_csrf, fail_with, flow_json, method, new_flow, rerender, send_code, sign_in};
+use super::{
+    check_csrf, count_code_submission, fail_with, flow_json, method, new_flow, rerender, retry,
+    send_code, session_of, sign_in,
+};
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, json, see_other};
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::store::{FlowRecord, Store};
 use crate::{schema, text};
+
+/// Creating a recovery flow needs no session: Kratos answers 400
+/// `session_already_available` to a signed-in browser (`IsNotAuthenticated`).
+pub fn init_unauthenticated(
+    store: &Store,
+    flow: &mut FlowRecord,
+    session: Option<&crate::store::SessionRecord>,
+) -> Result<(), KError> {
+    if session.is_some() {
+        return Err(errors::session_already_available());
+    }
+    init(store, flow);
+    Ok(())
+}
 
 /// The first screen: the address to recover.
 pub fn init(_store: &Store, flow: &mut FlowRecord) {
@@ -45,15 +63,12 @@ fn step(
 ) -> Result<Response, KError> {
     check_csrf(store, ctx, form)?;
     if flow.state == FlowState::PassedChallenge {
-        return Ok(fail_with(
-            store,
-            ctx,
-            flow,
-            text::error(
-                4060001,
-                "The request was already completed successfully and can not be retried.",
-            ),
-        ));
+        // Kratos does not allow a retry: a new flow says why.
+        let message = text::error(
+            4060001,
+            "The request was already completed successfully and can not be retried.",
+        );
+        return Ok(retried(store, ctx, &flow, message));
     }
     let resend = form.text("email").filter(|_| form.text("code").is_none());
     if flow.state == FlowState::SentEmail && resend.is_none() {
@@ -62,10 +77,26 @@ fn step(
             flow.ui.add_field_message("code", text::required("code"));
             return Ok(rerender(store, ctx, flow, 400));
         };
+        if !count_code_submission(&mut flow) {
+            let too_often = errors::code_submitted_too_often();
+            let message = text::generic_error(too_often.reason.as_deref().unwrap_or_default());
+            return Ok(retried(store, ctx, &flow, message));
+        }
         if flow.identity_id.is_some() && super::code_matches(&mut flow.code, &code) {
             return Ok(recovered(store, ctx, flow));
         }
-        return Ok(fail_with(store, ctx, flow, text::code_invalid("recovery")));
+        // A wrong code is no validation error for Kratos: 200 with the flow.
+        flow.ui.clear_messages();
+        flow.ui.messages.push(text::code_invalid("recovery"));
+        return Ok(rerender(store, ctx, flow, 200));
+    }
+    if session_of(store, ctx).is_some() {
+        // The e-mail step refuses a signed-in browser, as creation does
+        // (and sends a navigating one home).
+        if !ctx.is_json_request() {
+            return Ok(see_other(&store.config.default_return_url.clone()));
+        }
+        return Err(errors::session_already_available());
     }
     flow.ui.clear_messages();
     let Some(email) = form.text("email") else {
@@ -124,6 +155,31 @@ fn step(
     })
 }
 
+/// Answers a retried flow: with continue_with transitions a 410 whose
+/// `details.continue_with` shows the new flow; without (Kratos's default) a
+/// 303 to the new flow's JSON, which `fetch` follows. Browsers go to the UI.
+fn retried(store: &mut Store, ctx: &mut Ctx, old: &FlowRecord, message: UiText) -> Response {
+    let reason = message.text.clone();
+    let id = retry(store, ctx, old, message);
+    if !ctx.is_json_request() {
+        return see_other(&format!("{}?flow={id}", store.config.ui_page("recovery")));
+    }
+    if store.config.continue_with_transitions {
+        let url = format!("{}?flow={id}", store.config.ui_page("recovery"));
+        let error = KError::new(410, reason.clone())
+            .reason(reason)
+            .details(json!({
+                "continue_with": [{"action": "show_recovery_ui", "flow": {"id": id, "url": url}}]
+            }));
+        return json(410, &error.body());
+    }
+    see_other(
+        &store
+            .config
+            .public(&format!("/self-service/recovery/flows?id={id}")),
+    )
+}
+
 /// The code was right: sign in, create a settings flow that says how long
 /// the session stays privileged, and send the user there.
 fn recovered(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Response {
@@ -142,6 +198,10 @@ fn recovered(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Response
         &identity_id,
         method("code_recovery", "aal1", None),
     );
+    // The flow keeps the CSRF token signing in renewed (Kratos regenerates it).
+    if let Some(token) = crate::csrf::current(ctx, &store.config.public_url) {
+        flow.csrf = token;
+    }
     let saved = std::mem::take(&mut ctx.query);
     let mut settings = new_flow(store, ctx, FlowKind::Settings, flow.return_to.clone());
     ctx.query = saved;

@@ -189,6 +189,16 @@ fn profile(
 ) -> Result<Response, KError> {
     check_csrf(store, ctx, form)?;
     let traits = schema::traits_from_form(form);
+    if form.text("screen").as_deref() == Some("credential-selection") {
+        // From the code-sent step back to the choice of credential.
+        let traits = flow.traits.clone().unwrap_or(traits);
+        flow.ui.nodes = credential_screen(store, &mut flow, &traits);
+        flow.ui.clear_messages();
+        flow.state = FlowState::ChooseMethod;
+        flow.active = Some("profile".into());
+        flow.code = None;
+        return Ok(rerender(store, ctx, flow, 400));
+    }
     if form.text("screen").as_deref() == Some("previous") {
         flow.ui.nodes = profile_screen(store, Some(&traits));
         flow.ui.clear_messages();
@@ -329,6 +339,15 @@ fn code(
         "code",
         text::label_resend(),
     ));
+    if store.config.two_step_registration {
+        // Back to the choice of credential: only here, in the code-sent step.
+        nodes.push(submit(
+            NodeGroup::Profile,
+            "screen",
+            "credential-selection",
+            text::info(1040008, "Back"),
+        ));
+    }
     flow.ui.nodes = nodes;
     flow.ui.clear_messages();
     flow.ui.messages.push(text::info(

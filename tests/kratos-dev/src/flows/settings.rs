@@ -14,17 +14,27 @@ use crate::store::{FlowRecord, IdentityRecord, LookupCode, SessionRecord, Store}
 use crate::time::now;
 use crate::{oidc, schema, text, totp, webauthn};
 
-/// Where to upgrade to aal2 when the session's AAL is too low for settings.
-fn aal2_redirect(store: &Store, return_to: &str) -> String {
+/// Where to upgrade to aal2 when the session's AAL is too low for settings
+/// (Kratos's `DoesSessionSatisfy`): the aal2 login, coming back to
+/// `return_to` only when the caller names one.
+pub(crate) fn aal2_redirect(store: &Store, return_to: Option<&str>) -> String {
+    let mut query = vec![("aal", "aal2")];
+    if let Some(return_to) = return_to {
+        query.push(("return_to", return_to));
+    }
     format!(
         "{}?{}",
         store.config.public("/self-service/login/browser"),
-        leptos_kratos::url::build_query([("aal", "aal2"), ("return_to", return_to)])
+        leptos_kratos::url::build_query(query)
     )
 }
 
+/// The name of Kratos's continuity cookie, which ties a paused settings
+/// change to the browser that made it.
+const CONTINUITY_COOKIE: &str = "ory_kratos_continuity";
+
 /// Whether the session's AAL is too low (highest_available and a second factor exists).
-fn aal_too_low(store: &Store, session: &SessionRecord) -> bool {
+pub(crate) fn aal_too_low(store: &Store, session: &SessionRecord) -> bool {
     store.config.required_aal == RequiredAal::HighestAvailable
         && session.aal() == "aal1"
         && store
@@ -33,10 +43,12 @@ fn aal_too_low(store: &Store, session: &SessionRecord) -> bool {
             .is_some_and(IdentityRecord::has_second_factor)
 }
 
-/// Sets up a settings flow for the signed-in identity.
+/// Sets up a settings flow for the signed-in identity. Kratos's aal2
+/// redirect comes back to the creating request only when it named a
+/// `return_to`.
 pub fn init(
     store: &Store,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     flow: &mut FlowRecord,
     session: Option<&SessionRecord>,
 ) -> Result<(), KError> {
@@ -44,10 +56,10 @@ pub fn init(
         return Err(errors::session_inactive());
     };
     if aal_too_low(store, session) {
-        return Err(errors::aal2_required(aal2_redirect(
-            store,
-            &store.config.ui_page("settings"),
-        )));
+        let back = ctx
+            .param("return_to")
+            .map(|_| ctx.request_url(&store.config.public_url));
+        return Err(errors::aal2_required(aal2_redirect(store, back.as_deref())));
     }
     flow.identity_id = Some(session.identity_id.clone());
     render(store, flow);
@@ -262,13 +274,33 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
         return errors::respond(store, ctx, errors::identity_mismatch());
     }
     if aal_too_low(store, &session) {
-        let here = format!("{}?flow={}", store.config.ui_page("settings"), flow.id);
+        // Back to the submit URL (Kratos's request URL), which leads to the UI.
+        let here = ctx.request_url(&store.config.public_url);
         return errors::respond(
             store,
             ctx,
-            errors::aal2_required(aal2_redirect(store, &here)),
+            errors::aal2_required(aal2_redirect(store, Some(&here))),
         );
     }
+    // A new submission supersedes a change paused for re-authentication.
+    if let Some(stored) = store.flows.get_mut(&flow.id) {
+        stored.paused_change = None;
+    }
+    let checked = check_csrf(store, ctx, &form);
+    checked
+        .and_then(|()| dispatch(store, ctx, flow, form, &session))
+        .unwrap_or_else(|error| errors::respond(store, ctx, error))
+}
+
+/// Applies a settings change (the CSRF token already checked, or a change
+/// resumed after re-authentication).
+fn dispatch(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    flow: FlowRecord,
+    form: Form,
+    session: &SessionRecord,
+) -> Result<Response, KError> {
     let config = store.config.clone();
     let method = form.text("method").or_else(|| {
         let inferred = [
@@ -289,23 +321,26 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
             .find(|(field, _)| form.text(field).is_some())
             .map(|(_, method)| (*method).to_owned())
     });
-    let result = check_csrf(store, ctx, &form).and_then(|()| match method.as_deref() {
-        Some("profile") => profile(store, ctx, flow, &form, &session),
+    let privileged = |store: &mut Store, ctx: &mut Ctx, flow: &FlowRecord| {
+        privileged(store, ctx, flow, session, &form)
+    };
+    match method.as_deref() {
+        Some("profile") => profile(store, ctx, flow, &form, session),
         Some("password") if config.methods.password => {
-            privileged(store, &flow, &session).and_then(|()| password(store, ctx, flow, &form))
+            privileged(store, ctx, &flow).and_then(|()| password(store, ctx, flow, &form))
         }
         Some("totp") if config.methods.totp => {
-            privileged(store, &flow, &session).and_then(|()| totp_step(store, ctx, flow, &form))
+            privileged(store, ctx, &flow).and_then(|()| totp_step(store, ctx, flow, &form))
         }
         Some("lookup_secret") if config.methods.lookup_secret => {
-            privileged(store, &flow, &session).and_then(|()| lookup(store, ctx, flow, &form))
+            privileged(store, ctx, &flow).and_then(|()| lookup(store, ctx, flow, &form))
         }
         Some("oidc") if config.methods.oidc => {
-            privileged(store, &flow, &session).and_then(|()| oidc_step(store, ctx, flow, &form))
+            privileged(store, ctx, &flow).and_then(|()| oidc_step(store, ctx, flow, &form))
         }
-        Some("webauthn") if config.methods.webauthn => privileged(store, &flow, &session)
+        Some("webauthn") if config.methods.webauthn => privileged(store, ctx, &flow)
             .map(|()| crate::webauthn_verify::webauthn_settings(store, ctx, flow, &form)),
-        Some("passkey") if config.methods.passkey => privileged(store, &flow, &session)
+        Some("passkey") if config.methods.passkey => privileged(store, ctx, &flow)
             .map(|()| crate::webauthn_verify::passkey_settings(store, ctx, flow, &form)),
         _ => Ok(super::fail_with(
             store,
@@ -313,15 +348,32 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
             flow,
             text::no_strategy("settings"),
         )),
-    });
-    result.unwrap_or_else(|error| errors::respond(store, ctx, error))
+    }
 }
 
-/// Changing credentials needs a recent authentication.
-fn privileged(store: &Store, flow: &FlowRecord, session: &SessionRecord) -> Result<(), KError> {
+/// Changing credentials needs a recent authentication. Otherwise, as
+/// Kratos's continuity manager does, the change is paused (kept with the
+/// flow, tied to this browser by a cookie) and applied once the person has
+/// signed in again and comes back through `GET /self-service/settings?flow=`.
+fn privileged(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    flow: &FlowRecord,
+    session: &SessionRecord,
+    form: &Form,
+) -> Result<(), KError> {
     if now() - session.authenticated_at <= store.config.lifespans.privileged_session {
         return Ok(());
     }
+    if let Some(stored) = store.flows.get_mut(&flow.id) {
+        stored.paused_change = Some(form.clone());
+    }
+    ctx.set_cookies.push(cookie(
+        CONTINUITY_COOKIE,
+        &flow.id,
+        None,
+        store.config.secure_cookies(),
+    ));
     let back = store
         .config
         .public(&format!("/self-service/settings?flow={}", flow.id));
@@ -374,7 +426,28 @@ fn profile(
     }
     if email_changed {
         // Changing an identifier is a privileged change.
-        privileged(store, &flow, session)?;
+        privileged(store, ctx, &flow, session, form)?;
+    }
+    if email_changed && store.config.verify_new_address {
+        // Kratos's `verify_new_address` hook: nothing changes until the new
+        // address is verified; the flow stays in `show_form` and points to
+        // a verification flow that carries the pending traits.
+        let verification =
+            super::start_verification(store, ctx, &identity_id, &new_email, flow.return_to.clone());
+        if let Some(pending) = store.flows.get_mut(&verification) {
+            pending.traits = Some(traits);
+        }
+        flow.continue_with = vec![super::show_verification(store, &verification, &new_email)];
+        let id = flow.id.clone();
+        store.flows.insert(id.clone(), flow);
+        return Ok(if ctx.is_json_request() {
+            flow_json(store, ctx, &store.flows[&id], 200)
+        } else {
+            see_other(&format!(
+                "{}?flow={verification}",
+                store.config.ui_page("verification")
+            ))
+        });
     }
     if let Some(identity) = store.identities.get_mut(&identity_id) {
         identity.traits = traits;
@@ -604,9 +677,41 @@ pub fn rerender_fresh(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) ->
 
 /// `GET /self-service/settings?flow=`: browsers coming back (e.g. after
 /// re-authenticating) are sent to the settings UI.
-pub fn browser_return(store: &Store, ctx: &Ctx) -> Response {
-    match ctx.param("flow") {
-        Some(id) => see_other(&format!("{}?flow={id}", store.config.ui_page("settings"))),
-        None => see_other(&store.config.ui_page("settings")),
+///
+/// A change paused for re-authentication (see [`privileged`]) is applied
+/// here when this browser comes back with a session that is privileged
+/// again; the settings UI then shows the finished flow.
+pub fn browser_return(store: &mut Store, ctx: &mut Ctx) -> Response {
+    let Some(id) = ctx.param("flow") else {
+        return see_other(&store.config.ui_page("settings"));
+    };
+    let ui = format!("{}?flow={id}", store.config.ui_page("settings"));
+    let paused = store
+        .flows
+        .get(&id)
+        .filter(|flow| flow.paused_change.is_some())
+        .cloned();
+    let (Some(mut flow), Some(session)) = (paused, session_of(store, ctx)) else {
+        return see_other(&ui);
+    };
+    let same_browser = ctx.cookies.get(CONTINUITY_COOKIE) == Some(&id);
+    let resumable = same_browser
+        && flow.identity_id.as_deref() == Some(session.identity_id.as_str())
+        && !flow.expired()
+        && !aal_too_low(store, &session)
+        && now() - session.authenticated_at <= store.config.lifespans.privileged_session;
+    if !resumable {
+        return see_other(&ui);
+    }
+    let form = flow.paused_change.take().unwrap_or_default();
+    store.flows.insert(id.clone(), flow.clone());
+    ctx.set_cookies.push(crate::http::expired_cookie(
+        CONTINUITY_COOKIE,
+        store.config.secure_cookies(),
+    ));
+    // The navigation is no JSON request: the change answers with a 303.
+    match dispatch(store, ctx, flow, form, &session) {
+        Ok(response) => response,
+        Err(_) => see_other(&ui),
     }
 }

@@ -5,7 +5,9 @@ use axum::response::Response;
 use leptos_kratos::model::{FlowState, InputType, NodeGroup};
 use serde_json::json;
 
-use super::{check_csrf, fail_with, flow_json, rerender, return_url, send_code};
+use super::{
+    check_csrf, count_code_submission, fail_with, flow_json, rerender, retry, return_url, send_code,
+};
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, see_other};
 use crate::nodes::{ContainerExt, NodeExt, anchor, csrf, input, submit};
@@ -86,27 +88,39 @@ fn step(
         check_csrf(store, ctx, form)?;
     }
     if flow.state == FlowState::PassedChallenge {
-        return Ok(fail_with(
+        // Kratos replaces a finished flow by a new one that says why.
+        let message = text::error(
+            4070002,
+            "The request was already completed successfully and can not be retried.",
+        );
+        return Ok(replaced(
             store,
             ctx,
-            flow,
-            text::error(
-                4070002,
-                "The request was already completed successfully and can not be retried.",
-            ),
+            &flow,
+            message,
+            "An error occured, please use the new flow.",
         ));
     }
     if let Some(code) = form.text("code") {
+        if !count_code_submission(&mut flow) {
+            let too_often = errors::code_submitted_too_often();
+            let message = text::generic_error(too_often.reason.as_deref().unwrap_or_default());
+            return Ok(replaced(
+                store,
+                ctx,
+                &flow,
+                message,
+                "An error occured, please retry the flow.",
+            ));
+        }
         let address = flow.code.as_ref().map(|c| c.address.clone());
         if flow.identity_id.is_some() && super::code_matches(&mut flow.code, &code) {
             return Ok(verified(store, ctx, flow, &address.unwrap_or_default()));
         }
-        return Ok(fail_with(
-            store,
-            ctx,
-            flow,
-            text::code_invalid("verification"),
-        ));
+        // A wrong code is no validation error for Kratos: 200 with the flow.
+        flow.ui.clear_messages();
+        flow.ui.messages.push(text::code_invalid("verification"));
+        return Ok(rerender(store, ctx, flow, 200));
     }
     let Some(email) = form.text("email") else {
         flow.ui.clear_messages();
@@ -173,6 +187,27 @@ fn step(
     })
 }
 
+/// Answers a retried flow as Kratos's code strategy does: 410
+/// `self_service_flow_replaced` with `use_flow_id` for JSON clients, a 303
+/// to the UI for browsers.
+fn replaced(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    old: &FlowRecord,
+    message: leptos_kratos::model::UiText,
+    reason: &str,
+) -> Response {
+    let id = retry(store, ctx, old, message);
+    if ctx.is_json_request() {
+        crate::http::json(410, &errors::flow_replaced(reason, &id).body())
+    } else {
+        see_other(&format!(
+            "{}?flow={id}",
+            store.config.ui_page("verification")
+        ))
+    }
+}
+
 /// The code was right: the address is verified; the flow now only offers
 /// a link to continue (method GET, no CSRF token).
 fn verified(store: &mut Store, ctx: &Ctx, mut flow: FlowRecord, address: &str) -> Response {
@@ -181,6 +216,13 @@ fn verified(store: &mut Store, ctx: &Ctx, mut flow: FlowRecord, address: &str) -
         .as_ref()
         .and_then(|id| store.identities.get_mut(id))
     {
+        // A settings change waiting for this address (`verify_new_address`)
+        // is applied now.
+        if let Some(traits) = flow.traits.take() {
+            identity.traits = traits;
+            identity.updated_at = crate::time::now();
+            identity.sync_addresses();
+        }
         for a in identity
             .verifiable
             .iter_mut()
