@@ -32,13 +32,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::{AppLink, Card, ErrorView, FlowForm, FormLayout, GroupOrder};
+use crate::components::{AppLink, Card, ErrorView, FlowForm, FormLayout, GroupOrder, LogoutButton};
 use crate::config::{KratosConfig, use_config};
+use crate::controller::links::flow_links;
 use crate::controller::{
-    FlowCompletion, FlowController, FlowEvents, FlowStatus, Navigator, Problem, Submission,
+    FlowCompletion, FlowController, FlowEvents, FlowStatus, NOTICE_SIGNED_IN, Navigator, Problem,
+    Submission,
 };
 use crate::i18n::{Phrase, use_translator};
-use crate::model::{ErrorResponse, Flow, FlowKind};
+use crate::model::{ErrorId, ErrorResponse, Flow, FlowKind};
 use crate::session::SessionHandle;
 use crate::url::parse_query;
 
@@ -207,7 +209,6 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     let status = controller.status();
     let notice = controller.notice();
     let focus_errors = controller.errors_shown();
-    let start_over = controller.start_over_url();
     let busy = Signal::derive(move || status.with(FlowStatus::is_busy));
     let layout = settings.layout.unwrap_or(match kind {
         FlowKind::Settings => FormLayout::PerGroup,
@@ -219,18 +220,37 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         Callback::new(move |submission: Submission| controller.submit(submission))
     };
     let has_flow = Memo::new(move |_| flow.with(Option::is_some));
-    let failure = move || match status.get() {
-        FlowStatus::Failed(error) => {
-            Some(view! { <ErrorView error=error.error start_over=start_over.clone() /> }.into_any())
+    let failure = {
+        let controller = controller.clone();
+        move || match status.get() {
+            FlowStatus::Failed(error) => {
+                // Starting over leaves out a return_to Kratos refused, and
+                // says so.
+                let refused_return_to =
+                    error
+                        .is(&ErrorId::SelfServiceFlowReturnToForbidden)
+                        .then(|| {
+                            let text = use_translator().phrase(Phrase::ReturnToForbidden);
+                            view! { <p class="lk-notice" data-type="info">{text}</p> }
+                        });
+                let start_over = controller.start_over_url();
+                Some(
+                    view! {
+                        {refused_return_to}
+                        <ErrorView error=error.error start_over />
+                    }
+                    .into_any(),
+                )
+            }
+            FlowStatus::Refused(problem) => {
+                // Recoverable problems leave the form usable; the others (and
+                // any without a flow on screen) offer to start over.
+                let start_over = (!problem.is_recoverable() || !has_flow.get_untracked())
+                    .then(|| controller.start_over_url());
+                Some(problem_view(problem, start_over).into_any())
+            }
+            _ => None,
         }
-        FlowStatus::Refused(problem) => {
-            // Recoverable problems leave the form usable; the others (and
-            // any without a flow on screen) offer to start over.
-            let start_over = (!problem.is_recoverable() || !has_flow.get_untracked())
-                .then(|| start_over.clone());
-            Some(problem_view(problem, start_over).into_any())
-        }
-        _ => None,
     };
     // The form is created once and then follows the controller's flow: it
     // stays mounted while a replacement flow loads or after an error, so
@@ -252,7 +272,13 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
             view! { <p class="lk-notice" data-type="info">{notice.error.human_text().to_owned()}</p> }
         })
     };
+    // Settings opened from recovery while signed in says why.
+    let signed_in_notice = (kind == FlowKind::Settings
+        && controller.param("notice").as_deref() == Some(NOTICE_SIGNED_IN))
+    .then(|| translator.phrase(Phrase::AlreadySignedIn))
+    .map(|text| view! { <p class="lk-notice" data-type="info">{text}</p> });
     let hide_links = settings.hide_links;
+    let link_params = controller.params();
     crate::components::card_view(crate::components::CardParts {
         name: kind.as_str().to_owned(),
         heading: translator.phrase(title(kind)),
@@ -262,9 +288,12 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         footer: settings.footer,
         document_title: settings.document_title,
         content: ViewFn::from(move || {
-            let links = (!hide_links).then(|| view! { <FlowLinks kind config=config.clone() /> });
+            let links = (!hide_links).then(|| {
+                view! { <FlowLinks kind config=config.clone() flow params=link_params.clone() /> }
+            });
             view! {
                 <div class="lk-notices" role="status" aria-live="polite">
+                    {signed_in_notice.clone()}
                     {notice_text}
                 </div>
                 {failure.clone()}
@@ -306,33 +335,40 @@ fn problem_view(problem: Problem, start_over: Option<String>) -> impl IntoView {
     }
 }
 
-/// Links between flows under the card (sign up, forgot password, sign in).
+/// Links between flows under the card (sign up, forgot password, sign in),
+/// carrying the flow's context (see [`flow_links`]); on a second-factor or
+/// re-authentication login, a way to sign out and use another account.
 #[component]
-fn FlowLinks(kind: FlowKind, config: KratosConfig) -> impl IntoView {
-    let translator = use_translator();
-    let links: Vec<(Phrase, String)> = match kind {
-        FlowKind::Login => vec![
-            (
-                Phrase::ForgotPassword,
-                config.flow_page(FlowKind::Recovery, &[]),
-            ),
-            (
-                Phrase::NoAccount,
-                config.flow_page(FlowKind::Registration, &[]),
-            ),
-        ],
-        FlowKind::Registration | FlowKind::Recovery | FlowKind::Verification => {
-            vec![(Phrase::HaveAccount, config.flow_page(FlowKind::Login, &[]))]
+fn FlowLinks(
+    kind: FlowKind,
+    config: KratosConfig,
+    flow: Signal<Option<Flow>>,
+    params: Vec<(String, String)>,
+) -> impl IntoView {
+    let links =
+        Memo::new(move |_| flow.with(|flow| flow_links(&config, kind, flow.as_ref(), &params)));
+    move || {
+        let translator = use_translator();
+        let current = links.get();
+        let another = translator.phrase(Phrase::UseAnotherAccount);
+        let sign_out = current.sign_out_to.map(|login| {
+            view! {
+                <LogoutButton return_to=login class="lk-link-button">
+                    {another}
+                </LogoutButton>
+            }
+        });
+        let links = current
+            .links
+            .into_iter()
+            .map(|(phrase, href)| view! { <AppLink href text=translator.phrase(phrase) /> })
+            .collect_view();
+        view! {
+            <nav class="lk-links">
+                {links}
+                {sign_out}
+            </nav>
         }
-        FlowKind::Settings => vec![(Phrase::Home, config.page("", &[]))],
-    };
-    view! {
-        <nav class="lk-links">
-            {links
-                .into_iter()
-                .map(|(phrase, href)| view! { <AppLink href text=translator.phrase(phrase) /> })
-                .collect_view()}
-        </nav>
     }
 }
 

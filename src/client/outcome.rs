@@ -9,7 +9,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowSuccess, GenericError};
+use crate::model::{
+    ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowSuccess, GenericError,
+};
 
 /// What the HTTP layer saw.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,8 +94,21 @@ pub enum Outcome {
     AlreadySignedIn(Box<ErrorResponse>),
     /// A session is needed (401: `session_inactive`, `session_aal1_required`, ...).
     SignInRequired(Box<ErrorResponse>),
+    /// Continue with this flow of another (or the same) kind, which Kratos
+    /// named in `error.details.continue_with` (`show_recovery_ui` when a
+    /// recovery is retried with continue_with transitions on,
+    /// `show_settings_ui`).
+    ShowFlow {
+        /// The flow's kind.
+        kind: FlowKind,
+        /// The flow to show.
+        flow_id: String,
+        /// The error that named it.
+        error: Box<ErrorResponse>,
+    },
     /// The address must be verified first: open this verification flow
-    /// (403 `session_verified_address_required`).
+    /// (`session_verified_address_required`, or any error whose details
+    /// carry `show_verification_ui`).
     VerifyAddress {
         /// The verification flow to show.
         flow_id: String,
@@ -122,6 +137,7 @@ impl Outcome {
             Self::Redirect { error, .. } => error.as_deref(),
             Self::UseFlow { error, .. }
             | Self::Restart { error, .. }
+            | Self::ShowFlow { error, .. }
             | Self::VerifyAddress { error, .. }
             | Self::AlreadySignedIn(error)
             | Self::SignInRequired(error)
@@ -150,6 +166,7 @@ impl Outcome {
             Self::AlreadySignedIn(_) => "already signed in",
             Self::SignInRequired(_) => "sign-in required",
             Self::VerifyAddress { .. } => "address verification required",
+            Self::ShowFlow { .. } => "another flow to show",
             Self::Error(_) => "an error",
             Self::TimedOut => return "no answer in time".into(),
             Self::Unexpected { status, detail } => {
@@ -276,6 +293,35 @@ fn classify_error(status: u16, error: ErrorResponse) -> Outcome {
         .filter(|url| !url.is_empty())
         .map(str::to_owned);
     let error = Box::new(error);
+    // A flow Kratos names in the error's details is where to continue,
+    // whatever the id (or none): show_verification_ui (an unverified
+    // address), show_recovery_ui (a retried recovery), show_settings_ui.
+    let shown = error
+        .error
+        .details_continue_with()
+        .into_iter()
+        .find_map(|item| {
+            let kind = match item.action {
+                ContinueWithAction::ShowVerificationUi => FlowKind::Verification,
+                ContinueWithAction::ShowRecoveryUi => FlowKind::Recovery,
+                ContinueWithAction::ShowSettingsUi => FlowKind::Settings,
+                _ => return None,
+            };
+            Some((kind, item.flow?.id)).filter(|(_, id)| !id.is_empty())
+        });
+    match shown {
+        Some((FlowKind::Verification, flow_id)) => {
+            return Outcome::VerifyAddress { flow_id, error };
+        }
+        Some((kind, flow_id)) => {
+            return Outcome::ShowFlow {
+                kind,
+                flow_id,
+                error,
+            };
+        }
+        None => {}
+    }
     match id {
         Some(
             ErrorId::BrowserLocationChangeRequired
@@ -300,22 +346,7 @@ fn classify_error(status: u16, error: ErrorResponse) -> Outcome {
         Some(ErrorId::SessionInactive | ErrorId::SessionAal1Required) => {
             Outcome::SignInRequired(error)
         }
-        Some(ErrorId::SessionVerifiedAddressRequired) => {
-            let verification = error
-                .error
-                .details_continue_with()
-                .into_iter()
-                .find(|item| {
-                    item.action == ContinueWithAction::ShowVerificationUi && item.flow.is_some()
-                });
-            match verification.and_then(|item| item.flow) {
-                Some(flow) => Outcome::VerifyAddress {
-                    flow_id: flow.id,
-                    error,
-                },
-                None => Outcome::Error(error),
-            }
-        }
+        Some(ErrorId::SessionVerifiedAddressRequired) => Outcome::Error(error),
         // Errors without an id: the status decides.
         _ if status == 401 => Outcome::SignInRequired(error),
         // The settings flow's 410 has no id; a 404 means the flow is gone.
@@ -497,6 +528,35 @@ mod tests {
         assert!(
             matches!(classify(&verify), Outcome::VerifyAddress { ref flow_id, .. } if flow_id == "v9")
         );
+    }
+
+    #[test]
+    fn flows_named_in_error_details_are_shown() {
+        // A recovery retried with continue_with transitions: 410, no id.
+        let retried = answer(
+            410,
+            json!({"error": {"code": 410, "status": "Gone", "message": "m",
+                "details": {"continue_with": [{"action": "show_recovery_ui", "flow": {"id": "r2", "url": "https://app/recovery?flow=r2"}}]}}}),
+        );
+        match classify(&retried) {
+            Outcome::ShowFlow { kind, flow_id, .. } => {
+                assert_eq!((kind, flow_id.as_str()), (FlowKind::Recovery, "r2"))
+            }
+            other => panic!("{other:?}"),
+        }
+        // session_verified_address_required is HTTP 403 with a body saying 400.
+        let mut unverified = error(403, "session_verified_address_required", json!({}));
+        unverified.body.as_mut().unwrap()["error"]["code"] = json!(400);
+        unverified.body.as_mut().unwrap()["error"]["details"] = json!({"continue_with": [
+            {"action": "show_verification_ui", "flow": {"id": "v1", "verifiable_address": "a@b.c"}}]});
+        assert!(
+            matches!(classify(&unverified), Outcome::VerifyAddress { ref flow_id, .. } if flow_id == "v1")
+        );
+        // Without a flow to go to, the error is shown.
+        assert!(matches!(
+            classify(&error(403, "session_verified_address_required", json!({}))),
+            Outcome::Error(_)
+        ));
     }
 
     #[test]

@@ -32,6 +32,7 @@
 //! ```
 
 mod body;
+pub mod links;
 mod navigation;
 
 use leptos::prelude::*;
@@ -44,8 +45,8 @@ pub use navigation::{Navigator, replace_flow_in_address_bar};
 use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
 use crate::config::KratosConfig;
 use crate::model::{
-    ContinueWith, ContinueWithAction, ErrorResponse, Flow, FlowKind, FlowState, GenericError,
-    Identity, Session,
+    ContinueWith, ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowState,
+    GenericError, Identity, Session,
 };
 use crate::url::{current_page, policy::UrlPolicy};
 
@@ -183,6 +184,12 @@ pub struct FlowController {
     errors_shown: RwSignal<u32>,
     /// Replacements and restarts in a row (see [`MAX_HOPS`]).
     hops: StoredValue<u8>,
+    /// Whether the flow being created carries a `return_to` the controller
+    /// added itself (settings: back to this page after a second factor);
+    /// dropped again if Kratos does not allow it.
+    added_return_to: StoredValue<bool>,
+    /// Kratos refused the `return_to` the controller adds: never again.
+    added_return_to_refused: StoredValue<bool>,
     /// Whether the answer being applied came from a submission (only those
     /// make the controller follow a flow's `continue_with`).
     submitted: StoredValue<bool>,
@@ -209,6 +216,8 @@ impl FlowController {
             notice: RwSignal::new(None),
             errors_shown: RwSignal::new(0),
             hops: StoredValue::new(0),
+            added_return_to: StoredValue::new(false),
+            added_return_to_refused: StoredValue::new(false),
             submitted: StoredValue::new(false),
             events: FlowEvents::default(),
         }
@@ -260,6 +269,11 @@ impl FlowController {
         &self.config
     }
 
+    /// The page parameters the flow was opened with.
+    pub fn params(&self) -> Vec<(String, String)> {
+        self.params.get_value()
+    }
+
     /// A page parameter, e.g. `param("return_to")`.
     pub fn param(&self, key: &str) -> Option<String> {
         self.params.with_value(|params| {
@@ -271,12 +285,18 @@ impl FlowController {
         })
     }
 
-    /// Where "start over" leads: a fresh flow with the same parameters.
+    /// Where "start over" leads: a fresh flow with the same parameters —
+    /// but without a `return_to` that Kratos refused
+    /// (`self_service_flow_return_to_forbidden`), which would only fail again.
     pub fn start_over_url(&self) -> String {
+        let forbidden = self.status.with_untracked(|status| {
+            matches!(status, FlowStatus::Failed(error)
+                if error.is(&ErrorId::SelfServiceFlowReturnToForbidden))
+        });
         let params = self.params.get_value();
         let kept: Vec<(&str, &str)> = params
             .iter()
-            .filter(|(k, _)| k != "flow")
+            .filter(|(k, _)| k != "flow" && !(forbidden && k == "return_to"))
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
         self.config.flow_page(self.kind, &kept)
@@ -313,6 +333,18 @@ impl FlowController {
             if let Some(return_to) = return_to {
                 params.retain(|(k, _)| k != "return_to");
                 params.push(("return_to".into(), return_to));
+            }
+            // Kratos adds return_to to the second-factor detour of a settings
+            // flow only when the flow was created with one: name this page.
+            let add = this.kind == FlowKind::Settings
+                && !this.added_return_to_refused.get_value()
+                && !params
+                    .iter()
+                    .any(|(k, v)| k == "return_to" && !v.is_empty());
+            let here = add.then(|| settings_page(&current_page())).flatten();
+            this.added_return_to.set_value(here.is_some());
+            if let Some(here) = here {
+                params.push(("return_to".into(), here));
             }
             let pairs: Vec<(&str, &str)> = params
                 .iter()
@@ -361,7 +393,10 @@ impl FlowController {
                     );
                 }
                 let submitted = self.submitted.get_value();
-                if status == 400 && submitted {
+                // Kratos answers validation errors with 400, but some with
+                // 200 (a wrong recovery or verification code): what the flow
+                // says decides, whatever the status.
+                if submitted && (status == 400 || flow.ui.has_errors()) {
                     self.errors_shown.update(|n| *n += 1);
                     if let Some(report) = self.events.on_validation_error {
                         report.run((*flow).clone());
@@ -422,7 +457,25 @@ impl FlowController {
                 }
                 self.continue_with(&success.continue_with)
             }
+            Outcome::AlreadySignedIn(_) if self.kind == FlowKind::Recovery => {
+                // Kratos's own UI sends a signed-in person to settings,
+                // where the password can be changed, and says why.
+                let settings = self
+                    .config
+                    .flow_page(FlowKind::Settings, &[("notice", NOTICE_SIGNED_IN)]);
+                self.navigate(&settings, Source::App);
+            }
             Outcome::AlreadySignedIn(_) | Outcome::LoggedOut => self.continue_with(&[]),
+            Outcome::ShowFlow { kind, flow_id, .. } if kind == self.kind => {
+                // The replacement carries Kratos's explanation.
+                if self.hop() {
+                    self.fetch(flow_id);
+                }
+            }
+            Outcome::ShowFlow { kind, flow_id, .. } => {
+                let target = self.config.flow_page(kind, &[("flow", flow_id.as_str())]);
+                self.navigate(&target, Source::App);
+            }
             Outcome::SignInRequired(_) => {
                 let here = navigation::current_url();
                 let login = self
@@ -435,6 +488,17 @@ impl FlowController {
                     .config
                     .flow_page(FlowKind::Verification, &[("flow", flow_id.as_str())]);
                 self.navigate(&target, Source::App);
+            }
+            Outcome::Error(error)
+                if self.added_return_to.get_value()
+                    && error.is(&ErrorId::SelfServiceFlowReturnToForbidden) =>
+            {
+                // The return_to this controller added is not allowed by
+                // Kratos's configuration: create the flow without it.
+                self.added_return_to_refused.set_value(true);
+                if self.hop() {
+                    self.create(None);
+                }
             }
             Outcome::Error(error) => self.fail(*error),
             Outcome::TimedOut => self.refuse(Problem::TimedOut),
@@ -510,10 +574,16 @@ impl FlowController {
             && flow.state == Some(FlowState::Success)
             && (self.param("return_to").is_some() || flow.return_to.is_some())
         {
-            return ContinueWith::pick(&flow.continue_with)
+            let target = ContinueWith::pick(&flow.continue_with)
                 .and_then(|item| item.redirect_browser_to.clone())
-                .or_else(|| flow.return_to.clone())
-                .map(|url| (url, Source::Kratos));
+                .or_else(|| flow.return_to.clone())?;
+            // A return_to that is this settings page itself (added for the
+            // second-factor detour): stay and show the saved state.
+            let page = current_page();
+            let here = self.policy().kratos_target(&target).is_some_and(|target| {
+                settings_page(&target).is_some() && settings_page(&target) == settings_page(&page)
+            });
+            return (!here).then_some((target, Source::Kratos));
         }
         None
     }
@@ -589,6 +659,30 @@ impl FlowController {
             None => self.refuse(Problem::UnsafeTarget),
         }
     }
+}
+
+/// The `notice` parameter of the settings page when recovery was opened
+/// while signed in (the page says so).
+pub const NOTICE_SIGNED_IN: &str = "signed_in";
+
+/// A settings page's URL without its flow-specific query (`flow`,
+/// `return_to`, `notice`): what a settings flow returns to after a detour.
+fn settings_page(url: &str) -> Option<String> {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = path.split('#').next().unwrap_or_default();
+    if path.is_empty() {
+        return None;
+    }
+    let kept: Vec<(String, String)> = crate::url::parse_query(query)
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "flow" | "return_to" | "notice"))
+        .collect();
+    let query = crate::url::build_query(kept.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    Some(if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    })
 }
 
 /// Loads a stored flow error (`/self-service/errors?id=`) into a signal;

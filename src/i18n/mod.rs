@@ -141,11 +141,17 @@ pub enum Phrase {
     UnsafeTarget,
     /// A flow kept being replaced and was stopped.
     TooManyHops,
+    /// Kratos refused the `return_to`; starting over leaves it out.
+    ReturnToForbidden,
+    /// Recovery was opened while signed in; settings is shown instead.
+    AlreadySignedIn,
+    /// Signs out of a second-factor or re-authentication login.
+    UseAnotherAccount,
 }
 
 impl Phrase {
     /// Every phrase, for completeness checks of the locales.
-    pub const ALL: [Phrase; 50] = [
+    pub const ALL: [Phrase; 53] = [
         Self::LoginTitle,
         Self::RegistrationTitle,
         Self::RecoveryTitle,
@@ -196,6 +202,9 @@ impl Phrase {
         Self::ForeignAction,
         Self::UnsafeTarget,
         Self::TooManyHops,
+        Self::ReturnToForbidden,
+        Self::AlreadySignedIn,
+        Self::UseAnotherAccount,
     ];
 
     /// The English text.

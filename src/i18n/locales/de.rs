@@ -484,4 +484,13 @@ static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "Dieses Formular wurde wiederholt ersetzt und angehalten. Bitte beginnen Sie von vorn.",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "Die Adresse, zu der Sie danach zurückkehren sollten, ist nicht erlaubt und wurde weggelassen.",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "Sie sind bereits angemeldet. Hier können Sie Ihr Passwort ändern.",
+    ),
+    (Phrase::UseAnotherAccount, "Anderes Konto verwenden"),
 ];

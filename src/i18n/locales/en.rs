@@ -449,4 +449,13 @@ pub static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "This form kept being replaced and was stopped. Please start over.",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "The address to return to afterwards is not allowed, so it was left out.",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "You are already signed in. You can change your password here.",
+    ),
+    (Phrase::UseAnotherAccount, "Use another account"),
 ];

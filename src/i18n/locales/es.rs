@@ -466,4 +466,13 @@ static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "Este formulario se reemplazó demasiadas veces y se detuvo. Vuelva a empezar.",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "La dirección de regreso no está permitida y se ha omitido.",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "Ya ha iniciado sesión. Aquí puede cambiar su contraseña.",
+    ),
+    (Phrase::UseAnotherAccount, "Usar otra cuenta"),
 ];

@@ -475,4 +475,13 @@ static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "Ce formulaire a été remplacé trop de fois et a été arrêté. Veuillez recommencer.",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "L'adresse de retour n'est pas autorisée ; elle a été ignorée.",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "Vous êtes déjà connecté. Vous pouvez modifier votre mot de passe ici.",
+    ),
+    (Phrase::UseAnotherAccount, "Utiliser un autre compte"),
 ];

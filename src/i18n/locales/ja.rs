@@ -457,4 +457,13 @@ static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "このフォームは何度も置き換えられたため停止しました。最初からやり直してください。",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "戻り先のアドレスは許可されていないため、使用されませんでした。",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "すでにサインインしています。ここでパスワードを変更できます。",
+    ),
+    (Phrase::UseAnotherAccount, "別のアカウントを使用"),
 ];

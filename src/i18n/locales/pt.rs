@@ -442,4 +442,13 @@ static PHRASES: &[(Phrase, &str)] = &[
         Phrase::TooManyHops,
         "Este formulário foi substituído vezes demais e foi interrompido. Comece de novo.",
     ),
+    (
+        Phrase::ReturnToForbidden,
+        "O endereço de retorno não é permitido e foi ignorado.",
+    ),
+    (
+        Phrase::AlreadySignedIn,
+        "Você já está conectado. Aqui pode alterar a sua senha.",
+    ),
+    (Phrase::UseAnotherAccount, "Usar outra conta"),
 ];

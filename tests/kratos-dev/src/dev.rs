@@ -51,6 +51,9 @@ pub fn route(store: &mut Store, ctx: &Ctx) -> Option<Response> {
     let path = ctx.path.trim_end_matches('/');
     let response = match (method, path) {
         // The mailbox: GET /__dev/mail?to=<address> (all mails without `to`).
+        // The app backend's OAuth2 endpoints (see crate::hydra).
+        ("GET" | "POST", "/__dev/hydra/consent") => crate::hydra::consent(store, ctx),
+        ("GET" | "POST", "/__dev/hydra/logout") => crate::hydra::logout_decision(store, ctx),
         ("GET", "/__dev/mail") => {
             let to = ctx.param("to").map(|t| t.to_ascii_lowercase());
             let mails: Vec<_> = store

@@ -279,6 +279,11 @@ pub fn see_other(location: &str) -> Response {
     redirect(303, location)
 }
 
+/// 302 Found (Hydra's redirects).
+pub fn found(location: &str) -> Response {
+    redirect(302, location)
+}
+
 /// A redirect with the given status.
 pub fn redirect(status: u16, location: &str) -> Response {
     let mut response = Response::new(AxumBody::empty());

@@ -15,6 +15,7 @@ mod dev;
 mod errors;
 mod flows;
 mod http;
+mod hydra;
 mod nodes;
 mod oidc;
 mod password;
@@ -285,6 +286,12 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
             _ => oidc::authorize_page(store, ctx),
         };
     }
+    // The demo OAuth2 client's pages (top-level navigations from Hydra).
+    match path.as_str() {
+        "/__dev/oauth2/callback" => return hydra::client_page(ctx, false),
+        "/__dev/oauth2/logged-out" => return hydra::client_page(ctx, true),
+        _ => {}
+    }
     if path.starts_with("/__dev/") {
         if !dev::same_origin(&store.config, ctx) {
             return json(
@@ -341,6 +348,8 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
         (&Method::GET, ["self-service", "methods", "oidc", "callback", _]) => {
             oidc::callback(store, ctx)
         }
+        (&Method::GET, ["oauth2", "auth"]) => hydra::authorize(store, ctx),
+        (&Method::GET, ["oauth2", "sessions", "logout"]) => hydra::logout(store, ctx),
         (&Method::GET, ["sessions", "whoami"]) => sessions::whoami(store, ctx),
         (&Method::GET, ["sessions"]) => sessions::list(store, ctx),
         (&Method::DELETE, ["sessions"]) => sessions::revoke_others(store, ctx),

@@ -393,6 +393,10 @@ pub struct FlowRecord {
     /// A settings change paused until the session is privileged again
     /// (Kratos's continuity container): the form as submitted.
     pub paused_change: Option<crate::http::Form>,
+    /// Login and registration: Hydra's login challenge the flow completes.
+    pub oauth2_login_challenge: Option<String>,
+    /// Hydra's login request for that challenge.
+    pub oauth2_login_request: Option<Value>,
 }
 
 impl FlowRecord {
@@ -424,6 +428,8 @@ impl FlowRecord {
             },
             refresh: (self.kind == FlowKind::Login).then_some(self.refresh),
             requested_aal: (self.kind == FlowKind::Login).then(|| self.requested_aal.clone()),
+            oauth2_login_challenge: self.oauth2_login_challenge.clone(),
+            oauth2_login_request: self.oauth2_login_request.clone(),
             created_at: Some(rfc3339(self.issued_at)),
             updated_at: Some(rfc3339(now())),
             ..Default::default()
@@ -520,6 +526,8 @@ pub struct Store {
     pub faults: Vec<Fault>,
     /// OIDC logins in progress by state parameter.
     pub oidc: BTreeMap<String, OidcState>,
+    /// The fake Hydra's authorizations and logouts.
+    pub hydra: crate::hydra::Hydra,
 }
 
 impl Store {

@@ -2566,3 +2566,228 @@ async fn a_return_to_forbidden_at_completion_becomes_a_message() {
     );
     assert_eq!(k.get("/sessions/whoami").await.status, 401, "no session");
 }
+
+// The fake Hydra: an OAuth2 login through the login and consent UIs.
+
+/// Starts an authorization of the demo client; returns the login challenge.
+async fn authorize(k: &Kratos, state: &str) -> String {
+    let callback =
+        leptos_kratos::url::encode_component(&format!("{}/__dev/oauth2/callback", k.base));
+    let start = k
+        .navigate(&format!(
+            "/oauth2/auth?client_id=demo-client&redirect_uri={callback}&scope=openid+email&state={state}&response_type=code"
+        ))
+        .await;
+    assert_eq!(start.status, 302);
+    let location = start.location();
+    assert!(
+        location.starts_with("http://localhost:8080/login?login_challenge="),
+        "{location}"
+    );
+    location
+        .split("login_challenge=")
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+/// Follows Hydra's redirect after the login to the consent UI; returns the
+/// consent challenge.
+async fn consent_challenge(k: &Kratos, hydra: &str) -> String {
+    let step = k.navigate(hydra.trim_start_matches(&k.base)).await;
+    assert_eq!(step.status, 302);
+    let location = step.location();
+    assert!(
+        location.starts_with("http://localhost:8080/consent?consent_challenge="),
+        "{location}"
+    );
+    location
+        .split("consent_challenge=")
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_oauth2_login_goes_through_login_and_consent() {
+    let k = Kratos::start(json!({})).await;
+    let challenge = authorize(&k, "s1").await;
+    let flow = k
+        .create("login", &format!("?login_challenge={challenge}"))
+        .await;
+    assert_eq!(flow["oauth2_login_challenge"], challenge.as_str());
+    assert_eq!(
+        flow["oauth2_login_request"]["client"]["client_name"],
+        "Demo Client"
+    );
+    assert_eq!(
+        flow["oauth2_login_request"]["requested_scope"],
+        json!(["openid", "email"])
+    );
+    let signed_in = k
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        (signed_in.status, signed_in.error_id()),
+        (422, Some("browser_location_change_required"))
+    );
+    let hydra = signed_in.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(hydra.starts_with(&format!("{}/oauth2/auth?login_verifier=", k.base)));
+    let consent = consent_challenge(&k, &hydra).await;
+    let request = k
+        .get(&format!("/__dev/hydra/consent?consent_challenge={consent}"))
+        .await;
+    assert_eq!(request.status, 200);
+    assert_eq!(request.body["client"]["client_name"], "Demo Client");
+    assert_eq!(request.body["requested_scope"], json!(["openid", "email"]));
+    let decided = k
+        .post(
+            "/__dev/hydra/consent",
+            json!({"consent_challenge": consent, "accept": true, "grant_scope": ["openid", "profile"], "remember": false}),
+        )
+        .await;
+    let back = k
+        .navigate(
+            decided.body["redirect_to"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches(&k.base),
+        )
+        .await;
+    assert_eq!(back.status, 302);
+    let location = back.location();
+    assert!(
+        location.starts_with(&format!("{}/__dev/oauth2/callback?code=", k.base)),
+        "{location}"
+    );
+    assert!(
+        location.contains("scope=openid&") && location.ends_with("state=s1"),
+        "only granted scopes the client asked for: {location}"
+    );
+
+    // Denied: the client gets access_denied.
+    let other = k.other_browser();
+    let challenge = authorize(&other, "s2").await;
+    let flow = other
+        .create("login", &format!("?login_challenge={challenge}"))
+        .await;
+    let signed_in = other
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    let consent = consent_challenge(
+        &other,
+        signed_in.body["redirect_browser_to"].as_str().unwrap(),
+    )
+    .await;
+    let denied = other
+        .post(
+            "/__dev/hydra/consent",
+            json!({"consent_challenge": consent, "accept": false}),
+        )
+        .await;
+    let back = other
+        .navigate(
+            denied.body["redirect_to"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches(&other.base),
+        )
+        .await;
+    assert!(
+        back.location().contains("error=access_denied") && back.location().ends_with("state=s2")
+    );
+}
+
+#[tokio::test]
+async fn an_oauth2_registration_returns_to_hydra_with_200() {
+    let k = Kratos::start(json!({"verification_after_registration": false})).await;
+    let challenge = authorize(&k, "s3").await;
+    let flow = k
+        .create("registration", &format!("?login_challenge={challenge}"))
+        .await;
+    assert_eq!(flow["oauth2_login_challenge"], challenge.as_str());
+    let done = k
+        .submit(
+            &flow,
+            json!({"method": "password", "traits": {"email": "oauth2-new@example.com"}, "password": "a good password"}),
+        )
+        .await;
+    assert_eq!(done.status, 200);
+    let target = done.body["continue_with"][0]["redirect_browser_to"]
+        .as_str()
+        .unwrap();
+    assert!(
+        target.starts_with(&format!("{}/oauth2/auth?login_verifier=", k.base)),
+        "{target}"
+    );
+}
+
+#[tokio::test]
+async fn hydra_errors_and_unknown_challenges() {
+    let k = Kratos::start(json!({})).await;
+    let unknown = k
+        .navigate("/oauth2/auth?client_id=nobody&scope=openid")
+        .await;
+    assert_eq!(unknown.status, 302);
+    let location = unknown.location();
+    assert!(
+        location.starts_with("http://localhost:8080/error?error=invalid_client&error_description="),
+        "{location}"
+    );
+    assert!(location.contains("error_hint="));
+    let bad = k
+        .get("/self-service/login/browser?login_challenge=unknown")
+        .await;
+    assert_eq!(bad.status, 400);
+}
+
+#[tokio::test]
+async fn an_oauth2_logout_asks_the_logout_ui() {
+    let k = Kratos::start(json!({})).await;
+    k.login(DEMO.0, DEMO.1).await;
+    let start = k.navigate("/oauth2/sessions/logout").await;
+    assert_eq!(start.status, 302);
+    let challenge = start
+        .location()
+        .split("logout_challenge=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    assert!(
+        start
+            .location()
+            .starts_with("http://localhost:8080/logout?logout_challenge=")
+    );
+    let request = k
+        .get(&format!("/__dev/hydra/logout?logout_challenge={challenge}"))
+        .await;
+    assert_eq!(request.body["client"]["client_name"], "Demo Client");
+    assert!(!request.body["subject"].as_str().unwrap().is_empty());
+    let decided = k
+        .post(
+            "/__dev/hydra/logout",
+            json!({"logout_challenge": challenge, "accept": true}),
+        )
+        .await;
+    let done = k
+        .navigate(
+            decided.body["redirect_to"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches(&k.base),
+        )
+        .await;
+    assert_eq!(
+        done.location(),
+        format!("{}/__dev/oauth2/logged-out", k.base)
+    );
+}

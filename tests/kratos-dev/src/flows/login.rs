@@ -558,6 +558,14 @@ pub fn complete(
             see_other(&url)
         };
     }
+    if let Some(hydra) = super::oauth2_continuation(store, &flow, identity_id) {
+        // An OAuth2 login: back to Hydra, as a top-level navigation.
+        return if ctx.accepts_json() {
+            json(422, &errors::location_change(&hydra).body())
+        } else {
+            see_other(&hydra)
+        };
+    }
     if ctx.accepts_json() {
         let body = super::success_body(
             store,

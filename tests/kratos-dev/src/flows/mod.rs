@@ -81,6 +81,23 @@ pub fn create(store: &mut Store, ctx: &mut Ctx, kind: FlowKind) -> Response {
     let session = session_of(store, ctx);
     let result = return_to_param(store, ctx).and_then(|return_to| {
         let mut flow = new_flow(store, ctx, kind, return_to);
+        if matches!(kind, FlowKind::Login | FlowKind::Registration)
+            && let Some(challenge) = ctx.param("login_challenge")
+        {
+            // Kratos asks Hydra for the login request; an unknown challenge
+            // is an error.
+            let Some(request) = crate::hydra::login_request(store, &challenge) else {
+                return Err(errors::bad_request(
+                    "Unable to get OAuth 2.0 Login Challenge: the login challenge is unknown.",
+                ));
+            };
+            flow.oauth2_login_challenge = Some(challenge);
+            flow.oauth2_login_request = Some(request);
+            if kind == FlowKind::Login && session.is_some() && ctx.param("refresh").is_none() {
+                // Hydra does not skip the login: Kratos forces a refresh.
+                ctx.query.push(("refresh".into(), "true".into()));
+            }
+        }
         match kind {
             FlowKind::Login => login::init(store, ctx, &mut flow, session.as_ref())?,
             FlowKind::Registration => registration::init(store, &mut flow, session.as_ref())?,
@@ -162,7 +179,21 @@ pub fn new_flow(
         ceremonies: Default::default(),
         code_submissions: 0,
         paused_change: None,
+        oauth2_login_challenge: None,
+        oauth2_login_request: None,
     }
+}
+
+/// Where a login or registration goes once done: back to Hydra when the
+/// flow completes an OAuth2 login (Kratos accepts Hydra's login request for
+/// the identity), else `None`.
+pub fn oauth2_continuation(
+    store: &mut Store,
+    flow: &FlowRecord,
+    identity_id: &str,
+) -> Option<String> {
+    let challenge = flow.oauth2_login_challenge.as_deref()?;
+    crate::hydra::accept_login(store, challenge, identity_id)
 }
 
 /// Answers with a flow: JSON (status 200 or 400) for JSON clients, a 303 to

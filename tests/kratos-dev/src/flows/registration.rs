@@ -375,7 +375,10 @@ pub fn finish(
         .config
         .session_after_registration
         .then(|| sign_in(store, ctx, &identity_id, auth));
-    let return_to = return_url(store, Some(&flow));
+    // With an OAuth2 login challenge, registration ends back at Hydra
+    // (200 with redirect_browser_to, unlike login's 422).
+    let return_to = super::oauth2_continuation(store, &flow, &identity_id)
+        .unwrap_or_else(|| return_url(store, Some(&flow)));
     let mut continue_with = Vec::new();
     let mut verification_flow = None;
     if store.config.verification_after_registration && !verified && !email.is_empty() {

@@ -1,0 +1,415 @@
+//! A small fake of Ory Hydra (OAuth2 and OpenID Connect provider) next to
+//! the fake Kratos, so an OAuth2 login runs end to end: an OAuth2 client
+//! sends the browser to Hydra's authorization endpoint; Hydra asks the
+//! login UI (`?login_challenge=`), Kratos accepts the login on success and
+//! sends the browser back to Hydra, which asks the consent UI
+//! (`?consent_challenge=`) and finally redirects to the client with a code
+//! (or an error). Logout works the same way through `?logout_challenge=`.
+//!
+//! Accepting consent and logout needs Hydra's admin API, which a real app
+//! calls from its backend; here `/__dev/hydra/consent` and
+//! `/__dev/hydra/logout` stand in for that backend, with the contract the
+//! library's consent and logout screens document:
+//!
+//! - `GET …/consent?consent_challenge=` → Hydra's consent request;
+//!   `POST …/consent` `{consent_challenge, accept, grant_scope, remember}` →
+//!   `{redirect_to}`;
+//! - `GET …/logout?logout_challenge=` → Hydra's logout request;
+//!   `POST …/logout` `{logout_challenge, accept}` → `{redirect_to}`.
+//!
+//! One client is registered: `demo-client` ("Demo Client"), redirecting to
+//! `/__dev/oauth2/callback`.
+
+use std::collections::BTreeMap;
+
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use crate::http::{Ctx, content, json};
+use crate::store::{Store, new_id};
+
+/// The registered client's id.
+pub const CLIENT_ID: &str = "demo-client";
+
+/// Hydra's state: requests by challenge, verifiers, issued codes.
+#[derive(Clone, Debug, Default)]
+pub struct Hydra {
+    /// Authorizations in progress, by login challenge.
+    logins: BTreeMap<String, Authorization>,
+    /// Login verifier → login challenge (Kratos accepted the login).
+    login_verifiers: BTreeMap<String, String>,
+    /// Consent challenge → login challenge.
+    consents: BTreeMap<String, String>,
+    /// Consent verifier → consent challenge (a decision was made).
+    consent_verifiers: BTreeMap<String, String>,
+    /// Logout requests by challenge: the subject and the decision.
+    logouts: BTreeMap<String, Logout>,
+    /// Logout verifier → logout challenge.
+    logout_verifiers: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug)]
+struct Authorization {
+    redirect_uri: String,
+    state: String,
+    scopes: Vec<String>,
+    request_url: String,
+    subject: Option<String>,
+    granted: Option<(bool, Vec<String>)>,
+}
+
+#[derive(Clone, Debug)]
+struct Logout {
+    subject: String,
+    accepted: Option<bool>,
+}
+
+/// The client as Hydra describes it.
+fn client(store: &Store) -> Value {
+    json!({
+        "client_id": CLIENT_ID,
+        "client_name": "Demo Client",
+        "client_uri": store.config.public("/__dev/oauth2/callback"),
+        "policy_uri": "https://example.com/privacy",
+        "tos_uri": "https://example.com/terms",
+        "redirect_uris": [redirect_uri(store)],
+        "scope": "openid email offline_access",
+    })
+}
+
+fn redirect_uri(store: &Store) -> String {
+    store.config.public("/__dev/oauth2/callback")
+}
+
+fn redirect(location: &str) -> Response {
+    crate::http::found(location)
+}
+
+/// Hydra's error redirect to the error UI (`?error=&error_description=&error_hint=`).
+fn error_page(store: &Store, error: &str, description: &str, hint: &str) -> Response {
+    redirect(&format!(
+        "{}?{}",
+        store.config.ui_page("error"),
+        leptos_kratos::url::build_query([
+            ("error", error),
+            ("error_description", description),
+            ("error_hint", hint),
+        ])
+    ))
+}
+
+/// `GET /oauth2/auth`: a new authorization, or the next step after the
+/// login (`login_verifier`) or the consent (`consent_verifier`).
+pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
+    if let Some(verifier) = ctx.param("login_verifier") {
+        let Some(challenge) = store.hydra.login_verifiers.remove(&verifier) else {
+            return error_page(
+                store,
+                "invalid_request",
+                "The login verifier is unknown or was used.",
+                "Start the authorization again.",
+            );
+        };
+        let consent = new_id().replace('-', "");
+        store.hydra.consents.insert(consent.clone(), challenge);
+        return redirect(&format!(
+            "{}?{}",
+            store.config.ui_page("consent"),
+            leptos_kratos::url::build_query([("consent_challenge", consent.as_str())])
+        ));
+    }
+    if let Some(verifier) = ctx.param("consent_verifier") {
+        let decided = store
+            .hydra
+            .consent_verifiers
+            .remove(&verifier)
+            .and_then(|consent| store.hydra.consents.remove(&consent))
+            .and_then(|login| store.hydra.logins.remove(&login));
+        let Some(authorization) = decided else {
+            return error_page(
+                store,
+                "invalid_request",
+                "The consent verifier is unknown or was used.",
+                "Start the authorization again.",
+            );
+        };
+        let target = match authorization.granted {
+            Some((true, scopes)) => leptos_kratos::url::build_query([
+                ("code", new_id().replace('-', "").as_str()),
+                ("scope", scopes.join(" ").as_str()),
+                ("state", authorization.state.as_str()),
+            ]),
+            _ => leptos_kratos::url::build_query([
+                ("error", "access_denied"),
+                ("error_description", "The resource owner denied the request"),
+                ("state", authorization.state.as_str()),
+            ]),
+        };
+        return redirect(&format!("{}?{target}", authorization.redirect_uri));
+    }
+    if ctx.param("client_id").as_deref() != Some(CLIENT_ID) {
+        return error_page(
+            store,
+            "invalid_client",
+            "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).",
+            "The requested OAuth 2.0 Client does not exist.",
+        );
+    }
+    let redirect_to = ctx
+        .param("redirect_uri")
+        .unwrap_or_else(|| redirect_uri(store));
+    if redirect_to != redirect_uri(store) {
+        return error_page(
+            store,
+            "invalid_request",
+            "The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.",
+            "The 'redirect_uri' parameter does not match any of the OAuth 2.0 Client's pre-registered redirect urls.",
+        );
+    }
+    let challenge = new_id().replace('-', "");
+    store.hydra.logins.insert(
+        challenge.clone(),
+        Authorization {
+            redirect_uri: redirect_to,
+            state: ctx.param("state").unwrap_or_default(),
+            scopes: ctx
+                .param("scope")
+                .unwrap_or_else(|| "openid".into())
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            request_url: ctx.request_url(&store.config.public_url),
+            subject: None,
+            granted: None,
+        },
+    );
+    redirect(&format!(
+        "{}?{}",
+        store.config.ui_page("login"),
+        leptos_kratos::url::build_query([("login_challenge", challenge.as_str())])
+    ))
+}
+
+/// Hydra's login request for `challenge` (what Kratos puts into a flow's
+/// `oauth2_login_request`), if the challenge is known.
+pub fn login_request(store: &Store, challenge: &str) -> Option<Value> {
+    let authorization = store.hydra.logins.get(challenge)?;
+    Some(json!({
+        "challenge": challenge,
+        "client": client(store),
+        "request_url": authorization.request_url,
+        "requested_scope": authorization.scopes,
+        "requested_access_token_audience": [],
+        "skip": false,
+        "subject": authorization.subject.clone().unwrap_or_default(),
+    }))
+}
+
+/// Kratos accepts the login for `subject`: where the browser goes next
+/// (back to Hydra with a login verifier).
+pub fn accept_login(store: &mut Store, challenge: &str, subject: &str) -> Option<String> {
+    let authorization = store.hydra.logins.get_mut(challenge)?;
+    authorization.subject = Some(subject.to_owned());
+    let verifier = new_id().replace('-', "");
+    store
+        .hydra
+        .login_verifiers
+        .insert(verifier.clone(), challenge.to_owned());
+    Some(format!(
+        "{}?{}",
+        store.config.public("/oauth2/auth"),
+        leptos_kratos::url::build_query([("login_verifier", verifier.as_str())])
+    ))
+}
+
+/// `GET|POST /__dev/hydra/consent`: the app backend's consent endpoint.
+pub fn consent(store: &mut Store, ctx: &Ctx) -> Response {
+    if ctx.method == axum::http::Method::GET {
+        let challenge = ctx.param("consent_challenge").unwrap_or_default();
+        let Some(authorization) = store
+            .hydra
+            .consents
+            .get(&challenge)
+            .and_then(|login| store.hydra.logins.get(login))
+        else {
+            return not_found("consent");
+        };
+        return json(
+            200,
+            &json!({
+                "challenge": challenge,
+                "client": client(store),
+                "request_url": authorization.request_url,
+                "requested_scope": authorization.scopes,
+                "requested_access_token_audience": [],
+                "skip": false,
+                "subject": authorization.subject.clone().unwrap_or_default(),
+            }),
+        );
+    }
+    let body: Value = serde_json::from_slice(&ctx.body).unwrap_or_default();
+    let challenge = body["consent_challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let accept = body["accept"].as_bool().unwrap_or(false);
+    let Some(authorization) = store
+        .hydra
+        .consents
+        .get(&challenge)
+        .cloned()
+        .and_then(|login| store.hydra.logins.get_mut(&login))
+    else {
+        return not_found("consent");
+    };
+    // Only scopes the client asked for can be granted.
+    let granted: Vec<String> = body["grant_scope"]
+        .as_array()
+        .map(|scopes| {
+            scopes
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|scope| authorization.scopes.iter().any(|s| s == scope))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    authorization.granted = Some((accept, granted));
+    let verifier = new_id().replace('-', "");
+    store
+        .hydra
+        .consent_verifiers
+        .insert(verifier.clone(), challenge);
+    json(
+        200,
+        &json!({"redirect_to": format!(
+            "{}?{}",
+            store.config.public("/oauth2/auth"),
+            leptos_kratos::url::build_query([("consent_verifier", verifier.as_str())])
+        )}),
+    )
+}
+
+/// `GET /oauth2/sessions/logout`: a logout asked by a client (or the
+/// verifier step after the decision).
+pub fn logout(store: &mut Store, ctx: &Ctx) -> Response {
+    if let Some(verifier) = ctx.param("logout_verifier") {
+        let decided = store
+            .hydra
+            .logout_verifiers
+            .remove(&verifier)
+            .and_then(|challenge| store.hydra.logouts.remove(&challenge));
+        return match decided {
+            Some(Logout {
+                accepted: Some(true),
+                ..
+            }) => redirect(&store.config.public("/__dev/oauth2/logged-out")),
+            _ => redirect(
+                &store
+                    .config
+                    .public("/__dev/oauth2/callback?error=logout_rejected"),
+            ),
+        };
+    }
+    let subject = crate::flows::session_of(store, ctx)
+        .map(|session| session.identity_id)
+        .unwrap_or_default();
+    let challenge = new_id().replace('-', "");
+    store.hydra.logouts.insert(
+        challenge.clone(),
+        Logout {
+            subject,
+            accepted: None,
+        },
+    );
+    redirect(&format!(
+        "{}?{}",
+        store.config.ui_page("logout"),
+        leptos_kratos::url::build_query([("logout_challenge", challenge.as_str())])
+    ))
+}
+
+/// `GET|POST /__dev/hydra/logout`: the app backend's logout endpoint.
+pub fn logout_decision(store: &mut Store, ctx: &Ctx) -> Response {
+    if ctx.method == axum::http::Method::GET {
+        let challenge = ctx.param("logout_challenge").unwrap_or_default();
+        let Some(request) = store.hydra.logouts.get(&challenge) else {
+            return not_found("logout");
+        };
+        return json(
+            200,
+            &json!({
+                "challenge": challenge,
+                "client": client(store),
+                "request_url": store.config.public("/oauth2/sessions/logout"),
+                "rp_initiated": true,
+                "subject": request.subject,
+            }),
+        );
+    }
+    let body: Value = serde_json::from_slice(&ctx.body).unwrap_or_default();
+    let challenge = body["logout_challenge"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let Some(request) = store.hydra.logouts.get_mut(&challenge) else {
+        return not_found("logout");
+    };
+    request.accepted = Some(body["accept"].as_bool().unwrap_or(false));
+    let verifier = new_id().replace('-', "");
+    store
+        .hydra
+        .logout_verifiers
+        .insert(verifier.clone(), challenge);
+    json(
+        200,
+        &json!({"redirect_to": format!(
+            "{}?{}",
+            store.config.public("/oauth2/sessions/logout"),
+            leptos_kratos::url::build_query([("logout_verifier", verifier.as_str())])
+        )}),
+    )
+}
+
+fn not_found(what: &str) -> Response {
+    json(
+        404,
+        &json!({"error": {"code": 404, "status": "Not Found", "message": format!("The {what} request could not be found.")}}),
+    )
+}
+
+/// `GET /__dev/oauth2/callback` and `/__dev/oauth2/logged-out`: the demo
+/// client's pages, saying how the OAuth2 round trip ended.
+pub fn client_page(ctx: &Ctx, logged_out: bool) -> Response {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let outcome = if logged_out {
+        "<p id=\"outcome\" data-outcome=\"logged-out\">Signed out of Demo Client.</p>".to_owned()
+    } else if let Some(code) = ctx.param("code") {
+        format!(
+            "<p id=\"outcome\" data-outcome=\"authorized\">Demo Client received an authorization code.</p>\
+             <dl><dt>code</dt><dd id=\"code\">{}</dd><dt>scope</dt><dd id=\"scope\">{}</dd><dt>state</dt><dd id=\"state\">{}</dd></dl>",
+            escape(&code),
+            escape(&ctx.param("scope").unwrap_or_default()),
+            escape(&ctx.param("state").unwrap_or_default())
+        )
+    } else {
+        format!(
+            "<p id=\"outcome\" data-outcome=\"error\">Demo Client received an error: <code id=\"error\">{}</code> {}</p>",
+            escape(&ctx.param("error").unwrap_or_default()),
+            escape(&ctx.param("error_description").unwrap_or_default())
+        )
+    };
+    content(
+        200,
+        "text/html; charset=utf-8",
+        format!(
+            "<!doctype html><html lang=\"en\"><head><title>Demo Client</title></head><body><main><h1>Demo Client</h1>{outcome}</main></body></html>"
+        ),
+    )
+}
