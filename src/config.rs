@@ -56,6 +56,12 @@ pub struct KratosConfig {
     /// How long a request to Kratos may take before it is given up, in
     /// milliseconds (default 30,000).
     pub request_timeout_ms: u32,
+    /// The app's endpoint for Ory Hydra consent requests (see
+    /// [`crate::oauth2`]); empty: no consent screen.
+    pub oauth2_consent_endpoint: String,
+    /// The app's endpoint for Ory Hydra logout requests; empty: no logout
+    /// confirmation screen.
+    pub oauth2_logout_endpoint: String,
 }
 
 /// The default [`KratosConfig::request_timeout_ms`].
@@ -88,7 +94,23 @@ impl KratosConfig {
             allowed_return_origins: Vec::new(),
             script_origins: Vec::new(),
             request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+            oauth2_consent_endpoint: String::new(),
+            oauth2_logout_endpoint: String::new(),
         }
+    }
+
+    /// Where the consent screen asks for Hydra's consent request and sends
+    /// the decision (an endpoint of the app's backend, see [`crate::oauth2`]).
+    pub fn with_oauth2_consent_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.oauth2_consent_endpoint = url.into();
+        self
+    }
+
+    /// Where the logout confirmation asks for Hydra's logout request and
+    /// sends the decision.
+    pub fn with_oauth2_logout_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.oauth2_logout_endpoint = url.into();
+        self
     }
 
     /// Lets the page's `?return_to=` lead to these origins too

@@ -40,7 +40,7 @@ use crate::controller::{
     Submission,
 };
 use crate::i18n::{Phrase, use_translator};
-use crate::model::{ErrorId, ErrorResponse, Flow, FlowKind};
+use crate::model::{ErrorId, ErrorResponse, Flow, FlowKind, GenericError, OAuth2Error};
 use crate::session::SessionHandle;
 use crate::url::parse_query;
 
@@ -535,7 +535,9 @@ flow_component! {
     Settings => FlowKind::Settings
 }
 
-/// A stored flow error (`/self-service/errors?id=`), Kratos's error page.
+/// The error page: a stored flow error (`/self-service/errors?id=`), or
+/// the OAuth2 error Ory Hydra sends to the same page
+/// (`?error=&error_description=&error_hint=`), shown as it came.
 ///
 /// ## Usage
 ///
@@ -545,13 +547,14 @@ flow_component! {
 ///
 /// #[component]
 /// fn ErrorPage() -> impl IntoView {
-///     // Reads `?id=` from the address bar.
+///     // Reads `?id=` (or Hydra's `?error=`) from the address bar.
 ///     view! { <FlowError /> }
 /// }
 /// ```
 #[component]
 pub fn FlowError(
-    /// The error id; without it, the address bar's `?id=`.
+    /// The error id; without it, the address bar's `?id=` (or `?error=`),
+    /// or Hydra's OAuth2 error there.
     #[prop(optional, into)]
     id: Option<String>,
     /// Extra classes for the card.
@@ -563,16 +566,34 @@ pub fn FlowError(
 ) -> impl IntoView {
     let translator = use_translator();
     let config = use_config();
-    let id = id.unwrap_or_else(|| {
-        let params = FlowParams::from_location();
-        params
-            .get("id")
-            .or_else(|| params.get("error"))
-            .unwrap_or_default()
-            .to_owned()
-    });
-    let error = crate::controller::load_flow_error(config.client(), id);
     let home = config.page("", &[]);
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let oauth2 = id
+        .is_none()
+        .then(|| OAuth2Error::from_query(&search))
+        .flatten();
+    let error: Signal<Option<GenericError>> = match oauth2 {
+        Some(oauth2) => Signal::stored(Some(GenericError {
+            id: Some(ErrorId::from(oauth2.error.as_str())),
+            status: Some(oauth2.error.clone()),
+            message: oauth2.description.unwrap_or(oauth2.error),
+            reason: oauth2.hint,
+            ..Default::default()
+        })),
+        None => {
+            let id = id.unwrap_or_else(|| {
+                let params = FlowParams::from_query(&search);
+                params
+                    .get("id")
+                    .or_else(|| params.get("error"))
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            crate::controller::load_flow_error(config.client(), id)
+        }
+    };
     view! {
         <Card name="error" heading=translator.phrase(Phrase::ErrorTitle) class document_title>
             {

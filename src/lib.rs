@@ -42,4 +42,6 @@ pub mod controller;
 #[cfg(feature = "ui")]
 pub mod flows;
 #[cfg(feature = "ui")]
+pub mod oauth2;
+#[cfg(feature = "ui")]
 pub mod session;

@@ -89,7 +89,8 @@ impl SessionHandle {
                 Err(Outcome::Unexpected { detail, .. }) => SessionState::Unavailable(detail),
                 Err(_) => SessionState::SignedOut,
             };
-            if this.generation.get_value() == generation {
+            // (The handle may be gone by now: then nobody listens.)
+            if this.generation.try_get_value() == Some(generation) {
                 this.state.set(state);
             }
         });

@@ -2,7 +2,8 @@
 //! and one page per flow.
 //!
 //! Routes are the last path segment: `login`, `registration`, `recovery`,
-//! `verification`, `settings`, `error`; anything else is the home page. The
+//! `verification`, `settings`, `error`, `consent`, `logout` (the last two
+//! for Ory Hydra); anything else is the home page. The
 //! pages can therefore live under any prefix (`/auth/login`). Moving between
 //! the app's own pages uses the History API; everything else (Kratos, other
 //! sites) is a full navigation.
@@ -33,6 +34,11 @@ use crate::i18n::{Translator, browser_languages};
 /// - `<meta name="kratos-script-origins" content="https://challenges.cloudflare.com">`
 ///   — origins script nodes may load from besides Kratos's (captcha).
 ///
+/// - `<meta name="kratos-oauth2-consent" content="/api/oauth2/consent">` and
+///   `<meta name="kratos-oauth2-logout">` — the app backend's endpoints for
+///   Ory Hydra's consent and logout screens (`/consent`, `/logout`; see
+///   [`crate::oauth2`]).
+///
 /// The app also reads `kratos-webauthn` (`script` or `native`),
 /// `kratos-locale` (language tags, best first; empty: the browser's) and
 /// `kratos-layout` (`two-step`: login and registration ask for the
@@ -49,7 +55,9 @@ pub fn config_from_document(ui_base: &str) -> KratosConfig {
     let config = KratosConfig::new(meta_content("kratos-url").unwrap_or_default())
         .with_ui_base(ui_base)
         .with_allowed_return_origins(list("kratos-allowed-return-origins"))
-        .with_script_origins(list("kratos-script-origins"));
+        .with_script_origins(list("kratos-script-origins"))
+        .with_oauth2_consent_endpoint(meta_content("kratos-oauth2-consent").unwrap_or_default())
+        .with_oauth2_logout_endpoint(meta_content("kratos-oauth2-logout").unwrap_or_default());
     match meta_content("kratos-return-url").filter(|url| !url.is_empty()) {
         Some(url) => config.with_default_return_url(url),
         None => config.with_default_return_url(ui_base),

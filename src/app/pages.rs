@@ -8,6 +8,7 @@ use crate::config::KratosConfig;
 use crate::flows::{FlowError, FlowParams, FlowSettings, flow_view};
 use crate::i18n::{Phrase, use_translator};
 use crate::model::FlowKind;
+use crate::oauth2::{Consent, OAuth2Logout};
 use crate::session::{SessionState, use_session};
 
 /// The page for a route.
@@ -27,7 +28,9 @@ pub(super) fn page(route: Route, config: KratosConfig, params: Vec<(String, Stri
             .into_any()
         }
         Route::Flow(kind) => flow_page(kind, params).into_any(),
-        Route::Error => view! { <FlowError id=error_id(&params) document_title=true /> }.into_any(),
+        Route::Error => view! { <FlowError document_title=true /> }.into_any(),
+        Route::Consent => view! { <Consent document_title=true /> }.into_any(),
+        Route::Logout => view! { <OAuth2Logout document_title=true /> }.into_any(),
         Route::Home => view! { <HomePage config /> }.into_any(),
     }
 }
@@ -48,15 +51,6 @@ fn flow_page(kind: FlowKind, params: Vec<(String, String)>) -> impl IntoView {
             ..Default::default()
         },
     )
-}
-
-/// `/error?id=` (older Kratos versions use `?error=`).
-fn error_id(params: &[(String, String)]) -> String {
-    params
-        .iter()
-        .find(|(k, _)| k == "id" || k == "error")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
 }
 
 /// The home page: who is signed in, links to settings, and signing out.

@@ -9,8 +9,12 @@ pub enum Route {
     Home,
     /// A flow page (`/login`, `/registration`, ...).
     Flow(FlowKind),
-    /// The error page (`/error?id=`).
+    /// The error page (`/error?id=`, or Hydra's `?error=`).
     Error,
+    /// Ory Hydra's consent screen (`/consent?consent_challenge=`).
+    Consent,
+    /// Ory Hydra's logout confirmation (`/logout?logout_challenge=`).
+    Logout,
 }
 
 impl Route {
@@ -23,12 +27,15 @@ impl Route {
     /// assert_eq!(Route::from_path("/login"), (Route::Flow(FlowKind::Login), "/".into()));
     /// assert_eq!(Route::from_path("/auth/error/"), (Route::Error, "/auth/".into()));
     /// assert_eq!(Route::from_path("/auth/"), (Route::Home, "/auth/".into()));
+    /// assert_eq!(Route::from_path("/consent"), (Route::Consent, "/".into()));
     /// ```
     pub fn from_path(path: &str) -> (Route, String) {
         let trimmed = path.trim_end_matches('/');
         let (parent, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
         let route = match last {
             "error" => Some(Route::Error),
+            "consent" => Some(Route::Consent),
+            "logout" => Some(Route::Logout),
             other => FlowKind::from_segment(other).map(Route::Flow),
         };
         match route {

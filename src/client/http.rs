@@ -1,5 +1,6 @@
 //! Browser `fetch` against Kratos's public API.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;
@@ -9,7 +10,7 @@ use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, Respons
 
 use super::endpoints;
 use super::outcome::{Outcome, RawResponse, classify};
-use crate::model::{FlowError, FlowKind, LogoutFlow, Session};
+use crate::model::{FlowError, FlowKind, LogoutFlow, OAuth2Redirect, Session};
 use crate::url::{current_page, policy::UrlPolicy, without_query};
 
 /// Talks to Kratos's public API from the browser.
@@ -134,6 +135,42 @@ impl KratosClient {
             .and_then(|body| body.get("count"))
             .and_then(Value::as_u64)
             .unwrap_or_default())
+    }
+
+    /// Asks the app's OAuth2 endpoint (consent or logout; see
+    /// [`crate::oauth2`]) for Hydra's request: `GET <endpoint>?<key>=<challenge>`.
+    pub async fn oauth2_request<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        key: &str,
+        challenge: &str,
+    ) -> Result<T, Outcome> {
+        let separator = if endpoint.contains('?') { '&' } else { '?' };
+        let url = format!(
+            "{endpoint}{separator}{}",
+            crate::url::build_query([(key, challenge)])
+        );
+        self.typed(&url).await
+    }
+
+    /// Sends a decision to the app's OAuth2 endpoint (`POST` JSON); its
+    /// answer says where Hydra sends the browser next.
+    pub async fn oauth2_decide(
+        &self,
+        endpoint: &str,
+        decision: &impl serde::Serialize,
+    ) -> Result<OAuth2Redirect, Outcome> {
+        let body =
+            serde_json::to_value(decision).map_err(|e| Outcome::unreachable(e.to_string()))?;
+        let response = self.send("POST", endpoint, Some(&body)).await?;
+        match (&response.body, response.status) {
+            (Some(body), 200..=299) if response.is_json() => OAuth2Redirect::deserialize(body)
+                .map_err(|e| Outcome::Unexpected {
+                    status: response.status,
+                    detail: format!("the answer could not be read: {e}"),
+                }),
+            _ => Err(classify(&response)),
+        }
     }
 
     /// Sends a `DELETE`; a 2xx answer yields its JSON body, if any.

@@ -183,6 +183,20 @@ impl Outcome {
         }
     }
 
+    /// The error to show for this outcome when it ends a request that
+    /// expected something else (a session list, a consent request): Kratos's
+    /// error, or one made up from what was seen.
+    pub fn to_error(&self) -> ErrorResponse {
+        match self {
+            Self::Unexpected { status, detail } => synthetic_error(*status, detail),
+            Self::TimedOut => synthetic_error(0, "Kratos did not answer in time."),
+            other => other
+                .error()
+                .cloned()
+                .unwrap_or_else(|| synthetic_error(0, "No usable answer.")),
+        }
+    }
+
     /// An `Unexpected` outcome for a request that got no answer at all.
     pub fn unreachable(detail: impl Into<String>) -> Self {
         Self::Unexpected {

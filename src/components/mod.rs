@@ -26,6 +26,7 @@ mod layout;
 mod link;
 mod messages;
 mod node;
+mod oauth2;
 mod overrides;
 mod script;
 mod session;
@@ -40,6 +41,7 @@ pub use layout::{FormLayout, GroupOrder, group_phrase, is_social};
 pub use link::AppLink;
 pub use messages::{DefaultFlowMessages, FlowMessages, Message, NodeMessages};
 pub use node::{DefaultNode, Node};
+pub use oauth2::{ConsentForm, LogoutConfirmation};
 pub use overrides::{
     CardContext, GroupContext, MessagesContext, NodeContext, NodeKind, Overrides, use_overrides,
 };

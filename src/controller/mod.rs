@@ -324,28 +324,28 @@ impl FlowController {
     /// Creates a new flow with the page's parameters (and `return_to`, if
     /// Kratos named one to keep).
     pub fn create(&self, return_to: Option<String>) {
-        let this = self.clone();
         self.submitted.set_value(false);
         self.status.set(FlowStatus::Loading);
+        let mut params = self.params.get_value();
+        params.retain(|(k, _)| k != "flow");
+        if let Some(return_to) = return_to {
+            params.retain(|(k, _)| k != "return_to");
+            params.push(("return_to".into(), return_to));
+        }
+        // Kratos adds return_to to the second-factor detour of a settings
+        // flow only when the flow was created with one: name this page.
+        let add = self.kind == FlowKind::Settings
+            && !self.added_return_to_refused.get_value()
+            && !params
+                .iter()
+                .any(|(k, v)| k == "return_to" && !v.is_empty());
+        let here = add.then(|| settings_page(&current_page())).flatten();
+        self.added_return_to.set_value(here.is_some());
+        if let Some(here) = here {
+            params.push(("return_to".into(), here));
+        }
+        let this = self.clone();
         spawn_local(async move {
-            let mut params = this.params.get_value();
-            params.retain(|(k, _)| k != "flow");
-            if let Some(return_to) = return_to {
-                params.retain(|(k, _)| k != "return_to");
-                params.push(("return_to".into(), return_to));
-            }
-            // Kratos adds return_to to the second-factor detour of a settings
-            // flow only when the flow was created with one: name this page.
-            let add = this.kind == FlowKind::Settings
-                && !this.added_return_to_refused.get_value()
-                && !params
-                    .iter()
-                    .any(|(k, v)| k == "return_to" && !v.is_empty());
-            let here = add.then(|| settings_page(&current_page())).flatten();
-            this.added_return_to.set_value(here.is_some());
-            if let Some(here) = here {
-                params.push(("return_to".into(), here));
-            }
             let pairs: Vec<(&str, &str)> = params
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -383,7 +383,12 @@ impl FlowController {
     }
 
     /// Acts on an answer from Kratos (see [`crate::client::outcome`]).
+    /// An answer that arrives after the component showing the flow is gone
+    /// (the person moved on) is dropped.
     pub fn apply(&self, outcome: Outcome) {
+        if self.status.is_disposed() {
+            return;
+        }
         match outcome {
             Outcome::Flow { flow, status, .. } => {
                 if cfg!(debug_assertions) && flow.skipped > 0 {

@@ -147,11 +147,43 @@ pub enum Phrase {
     AlreadySignedIn,
     /// Signs out of a second-factor or re-authentication login.
     UseAnotherAccount,
+    /// Heading of the OAuth2 consent screen.
+    ConsentTitle,
+    /// After the client's name: what it asks for.
+    ConsentAsks,
+    /// Remember the consent decision.
+    ConsentRemember,
+    /// Grants the OAuth2 client access.
+    ConsentAllow,
+    /// Refuses the OAuth2 client access.
+    ConsentDeny,
+    /// Link to a client's privacy policy.
+    PrivacyPolicy,
+    /// Link to a client's terms of service.
+    TermsOfService,
+    /// The logout confirmation's question.
+    LogoutQuestion,
+    /// After the client's name on the logout confirmation.
+    LogoutAsks,
+    /// Confirms signing out.
+    LogoutYes,
+    /// Stays signed in.
+    LogoutNo,
+    /// An OAuth2 screen without a configured endpoint.
+    OAuth2Unavailable,
+    /// The `openid` scope.
+    ScopeOpenid,
+    /// The `email` scope.
+    ScopeEmail,
+    /// The `profile` scope.
+    ScopeProfile,
+    /// The `offline_access` scope.
+    ScopeOffline,
 }
 
 impl Phrase {
     /// Every phrase, for completeness checks of the locales.
-    pub const ALL: [Phrase; 53] = [
+    pub const ALL: [Phrase; 69] = [
         Self::LoginTitle,
         Self::RegistrationTitle,
         Self::RecoveryTitle,
@@ -205,6 +237,22 @@ impl Phrase {
         Self::ReturnToForbidden,
         Self::AlreadySignedIn,
         Self::UseAnotherAccount,
+        Self::ConsentTitle,
+        Self::ConsentAsks,
+        Self::ConsentRemember,
+        Self::ConsentAllow,
+        Self::ConsentDeny,
+        Self::PrivacyPolicy,
+        Self::TermsOfService,
+        Self::LogoutQuestion,
+        Self::LogoutAsks,
+        Self::LogoutYes,
+        Self::LogoutNo,
+        Self::OAuth2Unavailable,
+        Self::ScopeOpenid,
+        Self::ScopeEmail,
+        Self::ScopeProfile,
+        Self::ScopeOffline,
     ];
 
     /// The English text.

@@ -27,6 +27,7 @@ mod error;
 mod flow;
 mod json;
 mod node;
+mod oauth2;
 mod session;
 mod text;
 mod ui;
@@ -38,6 +39,10 @@ pub use json::{Extra, value_to_form_string};
 pub use node::{
     AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
     NodeAttributes, NodeGroup, NodeMeta, ScriptAttributes, TextAttributes, UiNode, WebAuthnTrigger,
+};
+pub use oauth2::{
+    ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Client, OAuth2Error,
+    OAuth2Redirect,
 };
 pub use session::{
     AuthenticationMethod, FlowSuccess, Identity, RecoveryAddress, Session, SessionDevice,

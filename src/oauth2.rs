@@ -1,0 +1,311 @@
+//! Ory Hydra's OAuth2 screens, connected: [`Consent`] and [`OAuth2Logout`].
+//!
+//! Kratos is Hydra's login UI by itself (`?login_challenge=` on the login
+//! and registration flows); consent and logout, though, need Hydra's
+//! *admin* API, which must never be reachable from a browser. So these
+//! screens talk to an endpoint of the app's own backend, which talks to
+//! Hydra. The contract (JSON, with the browser's cookies):
+//!
+//! | request | answer |
+//! |---|---|
+//! | `GET <consent endpoint>?consent_challenge=<c>` | Hydra's `OAuth2ConsentRequest` ([`ConsentRequest`]) |
+//! | `POST <consent endpoint>` `{"consent_challenge", "accept", "grant_scope": [..], "remember"}` ([`ConsentDecision`]) | `{"redirect_to"}`: the backend accepted (`PUT /admin/oauth2/auth/requests/consent/accept` with the granted scopes and `remember`) or rejected the request |
+//! | `GET <logout endpoint>?logout_challenge=<c>` | Hydra's `OAuth2LogoutRequest` ([`LogoutRequest`]) |
+//! | `POST <logout endpoint>` `{"logout_challenge", "accept"}` ([`LogoutDecision`]) | `{"redirect_to"}` after accepting or rejecting the logout request |
+//!
+//! The screen then follows `redirect_to` (Hydra's URL) under the
+//! [URL policy](crate::url::policy::UrlPolicy::kratos_target). A consent
+//! request that Hydra marks `skip` is accepted at once. Before accepting a
+//! logout, the screen also ends the Kratos session.
+//!
+//! Configure the endpoints with [`KratosConfig::with_oauth2_consent_endpoint`]
+//! and [`KratosConfig::with_oauth2_logout_endpoint`] (the drop-in app reads
+//! `<meta name="kratos-oauth2-consent">` and `<meta name="kratos-oauth2-logout">`).
+//!
+//! ## Usage
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use leptos_kratos::config::{KratosConfig, KratosProvider};
+//! use leptos_kratos::oauth2::{Consent, OAuth2Logout};
+//!
+//! #[component]
+//! fn OAuth2Pages() -> impl IntoView {
+//!     let config = KratosConfig::new("")
+//!         .with_oauth2_consent_endpoint("/api/oauth2/consent")
+//!         .with_oauth2_logout_endpoint("/api/oauth2/logout");
+//!     view! {
+//!         <KratosProvider config>
+//!             // On /consent?consent_challenge=…:
+//!             <Consent />
+//!         </KratosProvider>
+//!     }
+//! }
+//! ```
+//!
+//! [`KratosConfig::with_oauth2_consent_endpoint`]: crate::config::KratosConfig::with_oauth2_consent_endpoint
+//! [`KratosConfig::with_oauth2_logout_endpoint`]: crate::config::KratosConfig::with_oauth2_logout_endpoint
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::Outcome;
+use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
+use crate::config::use_config;
+use crate::controller::Navigator;
+use crate::flows::FlowParams;
+use crate::i18n::{Phrase, use_translator};
+use crate::model::{
+    ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Redirect,
+};
+use crate::session::use_session;
+use crate::url::current_page;
+
+/// What an OAuth2 screen needs: the endpoint and the challenge.
+struct Screen {
+    endpoint: String,
+    challenge: String,
+}
+
+impl Screen {
+    /// The endpoint (configured) and the challenge (given, else the
+    /// address bar's `?<key>=`); `None` when either is missing.
+    fn new(endpoint: String, challenge: Option<String>, key: &str) -> Option<Self> {
+        let challenge = challenge
+            .or_else(|| FlowParams::from_location().get(key).map(str::to_owned))
+            .filter(|c| !c.is_empty())?;
+        (!endpoint.trim().is_empty()).then_some(Self {
+            endpoint,
+            challenge,
+        })
+    }
+}
+
+/// Loads Hydra's request from the app's endpoint and sends decisions to it;
+/// follows the `redirect_to` of the answer. Renders `form` for the request.
+fn oauth2_screen<R, D, F, Fut>(
+    screen: Screen,
+    key: &'static str,
+    before_decision: F,
+    auto_decision: impl Fn(&R) -> Option<D> + 'static,
+    form: impl Fn(R, Callback<D>, Signal<bool>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView
+where
+    R: DeserializeOwned + Clone + Send + Sync + 'static,
+    D: Serialize + Clone + Send + Sync + 'static,
+    F: Fn(D) -> Fut + Clone + 'static,
+    Fut: Future<Output = ()> + 'static,
+{
+    let config = use_config();
+    let client = StoredValue::new_local(config.client());
+    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let Screen {
+        endpoint,
+        challenge,
+    } = screen;
+    let endpoint = StoredValue::new(endpoint);
+    let request = LocalResource::new(move || {
+        let (client, endpoint, challenge) =
+            (client.get_value(), endpoint.get_value(), challenge.clone());
+        async move { client.oauth2_request::<R>(&endpoint, key, &challenge).await }
+    });
+    let decide = Action::new_local(move |decision: &D| {
+        let (client, endpoint, decision) =
+            (client.get_value(), endpoint.get_value(), decision.clone());
+        let before = before_decision.clone();
+        async move {
+            before(decision.clone()).await;
+            client.oauth2_decide(&endpoint, &decision).await
+        }
+    });
+    // Where Hydra sends the browser next, if the URL policy follows it.
+    let refused = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(OAuth2Redirect { redirect_to, .. })) = decide.value().get() {
+            match config
+                .url_policy(&current_page())
+                .kratos_target(&redirect_to)
+            {
+                Some(url) => navigator.go(&url),
+                None => refused.set(true),
+            }
+        }
+    });
+    // A request Hydra says to skip is decided at once.
+    Effect::new(move |_| {
+        if let Some(Ok(request)) = request.get()
+            && let Some(decision) = auto_decision(&request)
+            && decide.version().get_untracked() == 0
+        {
+            decide.dispatch(decision);
+        }
+    });
+    let busy = Signal::derive(move || {
+        decide.pending().get() || matches!(decide.value().get(), Some(Ok(_)))
+    });
+    let on_decide = Callback::new(move |decision: D| {
+        decide.dispatch(decision);
+    });
+    move || {
+        if refused.get() {
+            let text = use_translator().phrase(Phrase::UnsafeTarget);
+            return view! { <p class="lk-error" role="alert">{text}</p> }.into_any();
+        }
+        if let Some(Err(outcome)) = decide.value().get() {
+            return error_view(&outcome);
+        }
+        match request.get() {
+            None => crate::components::loading_line().into_any(),
+            Some(Ok(request)) => form(request, on_decide, busy),
+            Some(Err(outcome)) => error_view(&outcome),
+        }
+    }
+}
+
+fn error_view(outcome: &Outcome) -> AnyView {
+    let error = outcome.to_error().error;
+    view! { <ErrorView error=Signal::stored(error) /> }.into_any()
+}
+
+/// A card for an OAuth2 screen; without an endpoint or challenge it says
+/// the page is not set up.
+fn oauth2_card(
+    name: &'static str,
+    heading: Phrase,
+    class: MaybeProp<String>,
+    document_title: bool,
+    content: Option<AnyView>,
+) -> impl IntoView {
+    let translator = use_translator();
+    let content = content.unwrap_or_else(|| {
+        let text = translator.phrase(Phrase::OAuth2Unavailable);
+        view! { <p class="lk-error" role="alert">{text}</p> }.into_any()
+    });
+    let content = StoredValue::new_local(Some(content));
+    view! {
+        <Card name heading=translator.phrase(heading) class document_title>
+            {content.try_update_value(Option::take).flatten()}
+        </Card>
+    }
+}
+
+/// The consent screen of an OAuth2 login (Ory Hydra): which client asks for
+/// which scopes, Allow or Deny, remember the decision. Reads
+/// `?consent_challenge=` from the address bar unless given; talks to the
+/// app's consent endpoint (see the [module](self) for the contract).
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::oauth2::Consent;
+///
+/// #[component]
+/// fn ConsentPage() -> impl IntoView {
+///     view! { <Consent document_title=true /> }
+/// }
+/// ```
+#[component]
+pub fn Consent(
+    /// The consent challenge; without it, the address bar's `?consent_challenge=`.
+    #[prop(optional, into)]
+    challenge: Option<String>,
+    /// Extra classes for the card.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// Whether the heading also becomes the document's title.
+    #[prop(optional)]
+    document_title: bool,
+) -> impl IntoView {
+    let config = use_config();
+    let content = Screen::new(
+        config.oauth2_consent_endpoint,
+        challenge,
+        "consent_challenge",
+    )
+    .map(|screen| {
+        oauth2_screen::<ConsentRequest, ConsentDecision, _, _>(
+            screen,
+            "consent_challenge",
+            |_| async {},
+            |request| {
+                request.skip.then(|| ConsentDecision {
+                    consent_challenge: request.challenge.clone(),
+                    accept: true,
+                    grant_scope: request.requested_scope.clone(),
+                    remember: true,
+                })
+            },
+            |request, on_decide, busy| {
+                view! { <ConsentForm request=Signal::stored(request) on_decide busy /> }.into_any()
+            },
+        )
+        .into_any()
+    });
+    oauth2_card(
+        "consent",
+        Phrase::ConsentTitle,
+        class,
+        document_title,
+        content,
+    )
+}
+
+/// The logout confirmation of Ory Hydra (`?logout_challenge=`): "Do you want
+/// to sign out?" Accepting ends the Kratos session, then Hydra's. Talks to
+/// the app's logout endpoint (see the [module](self) for the contract).
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::oauth2::OAuth2Logout;
+///
+/// #[component]
+/// fn LogoutPage() -> impl IntoView {
+///     view! { <OAuth2Logout document_title=true /> }
+/// }
+/// ```
+#[component]
+pub fn OAuth2Logout(
+    /// The logout challenge; without it, the address bar's `?logout_challenge=`.
+    #[prop(optional, into)]
+    challenge: Option<String>,
+    /// Extra classes for the card.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// Whether the heading also becomes the document's title.
+    #[prop(optional)]
+    document_title: bool,
+) -> impl IntoView {
+    let config = use_config();
+    let session = use_session();
+    let content =
+        Screen::new(config.oauth2_logout_endpoint, challenge, "logout_challenge").map(|screen| {
+            oauth2_screen::<LogoutRequest, LogoutDecision, _, _>(
+                screen,
+                "logout_challenge",
+                move |decision: LogoutDecision| async move {
+                    // Signing out of Hydra also signs out of Kratos.
+                    if decision.accept
+                        && let Err(outcome) = session.logout().await
+                    {
+                        leptos::logging::warn!(
+                            "leptos-kratos: signing out of Kratos failed: {}",
+                            outcome.summary()
+                        );
+                    }
+                },
+                |_| None,
+                |request, on_decide, busy| {
+                    view! { <LogoutConfirmation request=Signal::stored(request) on_decide busy /> }
+                        .into_any()
+                },
+            )
+            .into_any()
+        });
+    oauth2_card("logout", Phrase::SignOut, class, document_title, content)
+}
