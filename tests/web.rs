@@ -1984,7 +1984,7 @@ async fn links_under_a_flow_keep_its_context_or_offer_to_sign_out() {
         hrefs,
         [
             "/recovery?return_to=%2Fback",
-            "/registration?return_to=%2Fback&login_challenge=c1"
+            "/registration?login_challenge=c1&return_to=%2Fback"
         ]
     );
     drop(guard);
