@@ -184,12 +184,6 @@ pub struct FlowController {
     errors_shown: RwSignal<u32>,
     /// Replacements and restarts in a row (see [`MAX_HOPS`]).
     hops: StoredValue<u8>,
-    /// Whether the flow being created carries a `return_to` the controller
-    /// added itself (settings: back to this page after a second factor);
-    /// dropped again if Kratos does not allow it.
-    added_return_to: StoredValue<bool>,
-    /// Kratos refused the `return_to` the controller adds: never again.
-    added_return_to_refused: StoredValue<bool>,
     /// Whether the answer being applied came from a submission (only those
     /// make the controller follow a flow's `continue_with`).
     submitted: StoredValue<bool>,
@@ -216,8 +210,6 @@ impl FlowController {
             notice: RwSignal::new(None),
             errors_shown: RwSignal::new(0),
             hops: StoredValue::new(0),
-            added_return_to: StoredValue::new(false),
-            added_return_to_refused: StoredValue::new(false),
             submitted: StoredValue::new(false),
             events: FlowEvents::default(),
         }
@@ -332,18 +324,6 @@ impl FlowController {
             params.retain(|(k, _)| k != "return_to");
             params.push(("return_to".into(), return_to));
         }
-        // Kratos adds return_to to the second-factor detour of a settings
-        // flow only when the flow was created with one: name this page.
-        let add = self.kind == FlowKind::Settings
-            && !self.added_return_to_refused.get_value()
-            && !params
-                .iter()
-                .any(|(k, v)| k == "return_to" && !v.is_empty());
-        let here = add.then(|| settings_page(&current_page())).flatten();
-        self.added_return_to.set_value(here.is_some());
-        if let Some(here) = here {
-            params.push(("return_to".into(), here));
-        }
         let this = self.clone();
         spawn_local(async move {
             let pairs: Vec<(&str, &str)> = params
@@ -446,7 +426,19 @@ impl FlowController {
                     .or_else(|| self.param("return_to"));
                 self.create(return_to);
             }
-            Outcome::Redirect { url, .. } => self.navigate(&url, Source::Kratos),
+            Outcome::Redirect { url, error } => {
+                // Kratos sends a settings flow created without return_to to
+                // the second factor without a way back: come back here.
+                let detour = self.kind == FlowKind::Settings
+                    && error
+                        .as_ref()
+                        .is_some_and(|e| e.is(&ErrorId::SessionAal2Required));
+                let url = match detour.then(|| settings_page(&current_page())).flatten() {
+                    Some(here) => with_default_return_to(&url, &here),
+                    None => url,
+                };
+                self.navigate(&url, Source::Kratos)
+            }
             Outcome::Success(success) => {
                 if let Some(report) = self.events.on_success {
                     report.run(FlowCompletion {
@@ -493,17 +485,6 @@ impl FlowController {
                     .config
                     .flow_page(FlowKind::Verification, &[("flow", flow_id.as_str())]);
                 self.navigate(&target, Source::App);
-            }
-            Outcome::Error(error)
-                if self.added_return_to.get_value()
-                    && error.is(&ErrorId::SelfServiceFlowReturnToForbidden) =>
-            {
-                // The return_to this controller added is not allowed by
-                // Kratos's configuration: create the flow without it.
-                self.added_return_to_refused.set_value(true);
-                if self.hop() {
-                    self.create(None);
-                }
             }
             Outcome::Error(error) => self.fail(*error),
             Outcome::TimedOut => self.refuse(Problem::TimedOut),
@@ -669,6 +650,31 @@ impl FlowController {
 /// The `notice` parameter of the settings page when recovery was opened
 /// while signed in (the page says so).
 pub const NOTICE_SIGNED_IN: &str = "signed_in";
+
+/// `url` with `return_to` added, unless it has one already.
+///
+/// ```
+/// # use leptos_kratos::controller::with_default_return_to;
+/// assert_eq!(
+///     with_default_return_to("https://k/self-service/login/browser?aal=aal2", "https://app/settings"),
+///     "https://k/self-service/login/browser?aal=aal2&return_to=https%3A%2F%2Fapp%2Fsettings"
+/// );
+/// assert_eq!(with_default_return_to("https://k/x?return_to=%2Fa", "https://app/b"), "https://k/x?return_to=%2Fa");
+/// ```
+pub fn with_default_return_to(url: &str, return_to: &str) -> String {
+    let (base, fragment) = url.split_once('#').map_or((url, None), |(b, f)| (b, Some(f)));
+    let (path, query) = base.split_once('?').unwrap_or((base, ""));
+    let mut params = crate::url::parse_query(query);
+    if params.iter().any(|(k, v)| k == "return_to" && !v.is_empty()) {
+        return url.to_owned();
+    }
+    params.push(("return_to".into(), return_to.to_owned()));
+    let query = crate::url::build_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    match fragment {
+        Some(fragment) => format!("{path}?{query}#{fragment}"),
+        None => format!("{path}?{query}"),
+    }
+}
 
 /// A settings page's URL without its flow-specific query (`flow`,
 /// `return_to`, `notice`): what a settings flow returns to after a detour.

@@ -631,7 +631,13 @@ pub fn succeeded(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Flow
     flow.ui
         .messages
         .push(text::success(1050001, "Your changes have been saved!"));
-    let target = super::return_url(store, Some(&flow));
+    // Kratos's settings return_to: the flow's return_to, else (the
+    // per-method after URL being unset) the settings UI with this flow.
+    let target = flow
+        .return_to
+        .as_deref()
+        .and_then(|raw| super::allowed_return_to(store, raw))
+        .unwrap_or_else(|| format!("{}?flow={}", store.config.ui_page("settings"), flow.id));
     flow.continue_with
         .retain(|c| c.redirect_browser_to.is_none());
     flow.continue_with.push(super::redirect_to(&target));
