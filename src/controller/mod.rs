@@ -531,6 +531,12 @@ impl FlowController {
     /// Shows a flow, puts its id in the address bar, and follows what it
     /// says to do next (recovery → settings, settings → verification).
     fn show(&self, flow: Flow) {
+        // A flow of another kind (Kratos's registration answers a signed-in
+        // OAuth2 login with a redirect to the login init): its own page.
+        if let Some(kind) = created_as(&flow).filter(|kind| *kind != self.kind) {
+            let page = self.config.flow_page(kind, &[("flow", flow.id.as_str())]);
+            return self.navigate(&page, Source::App);
+        }
         replace_flow_in_address_bar(&flow.id);
         let next = if self.submitted.get_value() {
             self.next_page(&flow)
@@ -544,9 +550,19 @@ impl FlowController {
         }
     }
 
-    /// Where a rendered flow asks to go, if anywhere: `show_*_ui` items, and
-    /// for a finished settings flow opened with `return_to`, that address.
+    /// Where a rendered flow asks to go, if anywhere: `show_*_ui` items; for
+    /// a finished settings flow opened with `return_to`, that address; for a
+    /// recovery that skips settings (`skip_settings=true`), where to return.
     fn next_page(&self, flow: &Flow) -> Option<(String, Source)> {
+        if self.kind == FlowKind::Recovery
+            && flow.state == Some(FlowState::PassedChallenge)
+            && flow.continue_with.is_empty()
+        {
+            return Some((
+                self.return_destination(flow.return_to.as_deref()),
+                Source::App,
+            ));
+        }
         let ui_page = |item: &ContinueWith| self.ui_page_for(item);
         let shown = flow
             .continue_with
@@ -606,7 +622,8 @@ impl FlowController {
         match picked {
             Some((url, source)) => self.navigate(&url, source),
             None => {
-                let target = self.return_destination();
+                let kratos = self.flow.with_untracked(|f| f.as_ref()?.return_to.clone());
+                let target = self.return_destination(kratos.as_deref());
                 self.navigate(&target, Source::App)
             }
         }
@@ -615,11 +632,10 @@ impl FlowController {
     /// Where to return when Kratos's answer names no `continue_with`:
     /// Kratos's `flow.return_to` if the URL policy follows it, else the
     /// page's `?return_to=` if it may, else the configured default.
-    fn return_destination(&self) -> String {
+    fn return_destination(&self, flow_return_to: Option<&str>) -> String {
         let policy = self.policy();
-        self.flow
-            .with_untracked(|f| f.as_ref()?.return_to.clone())
-            .and_then(|url| policy.kratos_target(&url))
+        flow_return_to
+            .and_then(|url| policy.kratos_target(url))
             .or_else(|| {
                 self.param("return_to")
                     .and_then(|url| policy.page_return_to(&url))
@@ -651,6 +667,14 @@ impl FlowController {
 /// while signed in (the page says so).
 pub const NOTICE_SIGNED_IN: &str = "signed_in";
 
+/// The kind a flow was created as, from its `request_url`
+/// (`…/self-service/<kind>/browser`).
+fn created_as(flow: &Flow) -> Option<FlowKind> {
+    let path = flow.request_url.as_deref()?.split(['?', '#']).next()?;
+    let rest = &path[path.find("/self-service/")? + "/self-service/".len()..];
+    FlowKind::from_segment(rest.split('/').next()?)
+}
+
 /// `url` with `return_to` added, unless it has one already.
 ///
 /// ```
@@ -662,10 +686,15 @@ pub const NOTICE_SIGNED_IN: &str = "signed_in";
 /// assert_eq!(with_default_return_to("https://k/x?return_to=%2Fa", "https://app/b"), "https://k/x?return_to=%2Fa");
 /// ```
 pub fn with_default_return_to(url: &str, return_to: &str) -> String {
-    let (base, fragment) = url.split_once('#').map_or((url, None), |(b, f)| (b, Some(f)));
+    let (base, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(b, f)| (b, Some(f)));
     let (path, query) = base.split_once('?').unwrap_or((base, ""));
     let mut params = crate::url::parse_query(query);
-    if params.iter().any(|(k, v)| k == "return_to" && !v.is_empty()) {
+    if params
+        .iter()
+        .any(|(k, v)| k == "return_to" && !v.is_empty())
+    {
         return url.to_owned();
     }
     params.push(("return_to".into(), return_to.to_owned()));
@@ -875,6 +904,38 @@ mod tests {
                 redirected: false,
             });
         }
+        assert_eq!(controller.status().get_untracked(), FlowStatus::Ready);
+    }
+
+    #[test]
+    fn a_flow_of_another_kind_goes_to_its_page() {
+        // Registration with an OAuth2 challenge while signed in: Kratos
+        // answers with a login flow.
+        let (controller, log) = recording(FlowKind::Registration, &[]);
+        let login: Flow = serde_json::from_value(json!({"id": "l9", "ui": {},
+            "request_url": "http://localhost/self-service/login/browser?login_challenge=c"}))
+        .unwrap();
+        controller.apply(Outcome::Flow {
+            flow: Box::new(login),
+            status: 200,
+            redirected: true,
+        });
+        assert_eq!(
+            log.lock().unwrap().last().map(String::as_str),
+            Some("go http://localhost/login?flow=l9")
+        );
+        // A verification flow whose action (return_to) is a Kratos URL stays.
+        let (controller, log) = recording(FlowKind::Verification, &[]);
+        let passed: Flow = serde_json::from_value(json!({"id": "v1", "state": "passed_challenge",
+            "request_url": "http://localhost/self-service/verification/browser",
+            "ui": {"action": "http://localhost/self-service/settings/browser", "method": "GET"}}))
+        .unwrap();
+        controller.apply(Outcome::Flow {
+            flow: Box::new(passed),
+            status: 200,
+            redirected: false,
+        });
+        assert!(log.lock().unwrap().is_empty());
         assert_eq!(controller.status().get_untracked(), FlowStatus::Ready);
     }
 

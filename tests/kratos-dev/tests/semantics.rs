@@ -2791,3 +2791,62 @@ async fn an_oauth2_logout_asks_the_logout_ui() {
         format!("{}/__dev/oauth2/logged-out", k.base)
     );
 }
+
+#[tokio::test]
+async fn registration_with_a_challenge_while_signed_in_is_a_302_to_login() {
+    let k = Kratos::start(json!({})).await;
+    let challenge = authorize(&k, "s4").await;
+    k.login(DEMO.0, DEMO.1).await;
+    // Whatever the Accept header.
+    for answer in [
+        k.get(&format!(
+            "/self-service/registration/browser?login_challenge={challenge}"
+        ))
+        .await,
+        k.navigate(&format!(
+            "/self-service/registration/browser?login_challenge={challenge}"
+        ))
+        .await,
+    ] {
+        assert_eq!(answer.status, 302);
+        assert_eq!(
+            answer.location(),
+            format!(
+                "{}/self-service/login/browser?login_challenge={challenge}",
+                k.base
+            )
+        );
+    }
+    // Followed: a login flow, refreshing the session (Hydra does not skip).
+    let login = k
+        .create("login", &format!("?login_challenge={challenge}"))
+        .await;
+    assert_eq!(login["refresh"], true);
+    assert_eq!(login["oauth2_login_challenge"], challenge.as_str());
+}
+
+#[tokio::test]
+async fn recovery_can_skip_settings() {
+    let k = Kratos::start(json!({})).await;
+    let flow = k
+        .create(
+            "recovery",
+            "?skip_settings=true&return_to=http://localhost:8080/recovered",
+        )
+        .await;
+    let sent = k
+        .submit(&flow, json!({"method": "code", "email": DEMO.0}))
+        .await;
+    let code = k.mailed_code(DEMO.0).await;
+    let done = k
+        .submit(&sent.body, json!({"method": "code", "code": code}))
+        .await;
+    assert_eq!(done.status, 200);
+    assert_eq!(done.body["state"], "passed_challenge");
+    assert!(
+        done.body["continue_with"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+    );
+    assert_eq!(k.get("/sessions/whoami").await.status, 200);
+}

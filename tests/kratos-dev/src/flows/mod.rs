@@ -79,6 +79,17 @@ pub fn return_url(store: &Store, flow: Option<&FlowRecord>) -> String {
 /// `GET /self-service/<kind>/browser`.
 pub fn create(store: &mut Store, ctx: &mut Ctx, kind: FlowKind) -> Response {
     let session = session_of(store, ctx);
+    if kind == FlowKind::Registration && session.is_some() && ctx.param("login_challenge").is_some()
+    {
+        // Kratos's quirk: registration with a login challenge while signed
+        // in (Hydra not skipping) is a 302 to the login init with the same
+        // query, whatever the Accept header.
+        return crate::http::found(&format!(
+            "{}?{}",
+            store.config.public("/self-service/login/browser"),
+            ctx.query_string
+        ));
+    }
     let result = return_to_param(store, ctx).and_then(|return_to| {
         let mut flow = new_flow(store, ctx, kind, return_to);
         if matches!(kind, FlowKind::Login | FlowKind::Registration)

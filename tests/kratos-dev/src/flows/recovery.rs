@@ -202,6 +202,24 @@ fn recovered(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Response
     if let Some(token) = crate::csrf::current(ctx, &store.config.public_url) {
         flow.csrf = token;
     }
+    if flow
+        .params
+        .iter()
+        .any(|(k, v)| k == "skip_settings" && v == "true")
+    {
+        // `skip_settings=true`: no settings flow; the recovery flow itself
+        // (JSON), or a redirect to return_to.
+        flow.state = FlowState::PassedChallenge;
+        flow.ui.clear_messages();
+        let id = flow.id.clone();
+        let target = super::return_url(store, Some(&flow));
+        store.flows.insert(id.clone(), flow);
+        return if ctx.is_json_request() {
+            flow_json(store, ctx, &store.flows[&id], 200)
+        } else {
+            see_other(&target)
+        };
+    }
     let saved = std::mem::take(&mut ctx.query);
     let mut settings = new_flow(store, ctx, FlowKind::Settings, flow.return_to.clone());
     ctx.query = saved;
