@@ -85,6 +85,33 @@ fn redirect(location: &str) -> Response {
     crate::http::found(location)
 }
 
+/// A random challenge or verifier.
+fn token() -> String {
+    new_id().replace('-', "")
+}
+
+/// `base` with one query parameter.
+fn with_query(base: &str, key: &str, value: &str) -> String {
+    format!("{base}?{}", leptos_kratos::url::build_query([(key, value)]))
+}
+
+/// The backend's answer to a decision: a new verifier for the decided
+/// `challenge` in `verifiers`, and Hydra's `path` to continue at with it.
+fn decided(
+    store: &Store,
+    verifiers: &mut BTreeMap<String, String>,
+    challenge: String,
+    path: &str,
+    key: &str,
+) -> Response {
+    let verifier = token();
+    verifiers.insert(verifier.clone(), challenge);
+    json(
+        200,
+        &json!({"redirect_to": with_query(&store.config.public(path), key, &verifier)}),
+    )
+}
+
 /// Hydra's error redirect to the error UI (`?error=&error_description=&error_hint=`).
 fn error_page(store: &Store, error: &str, description: &str, hint: &str) -> Response {
     redirect(&format!(
@@ -110,12 +137,12 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
                 "Start the authorization again.",
             );
         };
-        let consent = new_id().replace('-', "");
+        let consent = token();
         store.hydra.consents.insert(consent.clone(), challenge);
-        return redirect(&format!(
-            "{}?{}",
-            store.config.ui_page("consent"),
-            leptos_kratos::url::build_query([("consent_challenge", consent.as_str())])
+        return redirect(&with_query(
+            &store.config.ui_page("consent"),
+            "consent_challenge",
+            &consent,
         ));
     }
     if let Some(verifier) = ctx.param("consent_verifier") {
@@ -135,7 +162,7 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
         };
         let target = match authorization.granted {
             Some((true, scopes)) => leptos_kratos::url::build_query([
-                ("code", new_id().replace('-', "").as_str()),
+                ("code", token().as_str()),
                 ("scope", scopes.join(" ").as_str()),
                 ("state", authorization.state.as_str()),
             ]),
@@ -166,7 +193,7 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
             "The 'redirect_uri' parameter does not match any of the OAuth 2.0 Client's pre-registered redirect urls.",
         );
     }
-    let challenge = new_id().replace('-', "");
+    let challenge = token();
     store.hydra.logins.insert(
         challenge.clone(),
         Authorization {
@@ -184,10 +211,10 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
             granted: None,
         },
     );
-    redirect(&format!(
-        "{}?{}",
-        store.config.ui_page("login"),
-        leptos_kratos::url::build_query([("login_challenge", challenge.as_str())])
+    redirect(&with_query(
+        &store.config.ui_page("login"),
+        "login_challenge",
+        &challenge,
     ))
 }
 
@@ -211,15 +238,15 @@ pub fn login_request(store: &Store, challenge: &str) -> Option<Value> {
 pub fn accept_login(store: &mut Store, challenge: &str, subject: &str) -> Option<String> {
     let authorization = store.hydra.logins.get_mut(challenge)?;
     authorization.subject = Some(subject.to_owned());
-    let verifier = new_id().replace('-', "");
+    let verifier = token();
     store
         .hydra
         .login_verifiers
         .insert(verifier.clone(), challenge.to_owned());
-    Some(format!(
-        "{}?{}",
-        store.config.public("/oauth2/auth"),
-        leptos_kratos::url::build_query([("login_verifier", verifier.as_str())])
+    Some(with_query(
+        &store.config.public("/oauth2/auth"),
+        "login_verifier",
+        &verifier,
     ))
 }
 
@@ -276,19 +303,16 @@ pub fn consent(store: &mut Store, ctx: &Ctx) -> Response {
         })
         .unwrap_or_default();
     authorization.granted = Some((accept, granted));
-    let verifier = new_id().replace('-', "");
-    store
-        .hydra
-        .consent_verifiers
-        .insert(verifier.clone(), challenge);
-    json(
-        200,
-        &json!({"redirect_to": format!(
-            "{}?{}",
-            store.config.public("/oauth2/auth"),
-            leptos_kratos::url::build_query([("consent_verifier", verifier.as_str())])
-        )}),
-    )
+    let mut verifiers = std::mem::take(&mut store.hydra.consent_verifiers);
+    let answer = decided(
+        store,
+        &mut verifiers,
+        challenge,
+        "/oauth2/auth",
+        "consent_verifier",
+    );
+    store.hydra.consent_verifiers = verifiers;
+    answer
 }
 
 /// `GET /oauth2/sessions/logout`: a logout asked by a client (or the
@@ -315,7 +339,7 @@ pub fn logout(store: &mut Store, ctx: &Ctx) -> Response {
     let subject = crate::flows::session_of(store, ctx)
         .map(|session| session.identity_id)
         .unwrap_or_default();
-    let challenge = new_id().replace('-', "");
+    let challenge = token();
     store.hydra.logouts.insert(
         challenge.clone(),
         Logout {
@@ -323,10 +347,10 @@ pub fn logout(store: &mut Store, ctx: &Ctx) -> Response {
             accepted: None,
         },
     );
-    redirect(&format!(
-        "{}?{}",
-        store.config.ui_page("logout"),
-        leptos_kratos::url::build_query([("logout_challenge", challenge.as_str())])
+    redirect(&with_query(
+        &store.config.ui_page("logout"),
+        "logout_challenge",
+        &challenge,
     ))
 }
 
@@ -357,19 +381,16 @@ pub fn logout_decision(store: &mut Store, ctx: &Ctx) -> Response {
         return not_found("logout");
     };
     request.accepted = Some(body["accept"].as_bool().unwrap_or(false));
-    let verifier = new_id().replace('-', "");
-    store
-        .hydra
-        .logout_verifiers
-        .insert(verifier.clone(), challenge);
-    json(
-        200,
-        &json!({"redirect_to": format!(
-            "{}?{}",
-            store.config.public("/oauth2/sessions/logout"),
-            leptos_kratos::url::build_query([("logout_verifier", verifier.as_str())])
-        )}),
-    )
+    let mut verifiers = std::mem::take(&mut store.hydra.logout_verifiers);
+    let answer = decided(
+        store,
+        &mut verifiers,
+        challenge,
+        "/oauth2/sessions/logout",
+        "logout_verifier",
+    );
+    store.hydra.logout_verifiers = verifiers;
+    answer
 }
 
 fn not_found(what: &str) -> Response {

@@ -2591,6 +2591,36 @@ async fn authorize(k: &Kratos, state: &str) -> String {
         .to_owned()
 }
 
+/// Opens an absolute URL of the server as a browser navigation.
+async fn follow(k: &Kratos, url: &str) -> common::Answer {
+    k.navigate(url.trim_start_matches(&k.base)).await
+}
+
+/// Starts an authorization, signs in as the demo user with its login
+/// challenge and follows Hydra to the consent UI; returns the consent challenge.
+async fn signed_in_consent(k: &Kratos, state: &str) -> String {
+    let challenge = authorize(k, state).await;
+    let flow = k
+        .create("login", &format!("?login_challenge={challenge}"))
+        .await;
+    let signed_in = k
+        .submit(
+            &flow,
+            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
+        )
+        .await;
+    assert_eq!(
+        (signed_in.status, signed_in.error_id()),
+        (422, Some("browser_location_change_required"))
+    );
+    let hydra = signed_in.body["redirect_browser_to"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(hydra.starts_with(&format!("{}/oauth2/auth?login_verifier=", k.base)));
+    consent_challenge(k, &hydra).await
+}
+
 /// Follows Hydra's redirect after the login to the consent UI; returns the
 /// consent challenge.
 async fn consent_challenge(k: &Kratos, hydra: &str) -> String {
@@ -2611,7 +2641,8 @@ async fn consent_challenge(k: &Kratos, hydra: &str) -> String {
 #[tokio::test]
 async fn an_oauth2_login_goes_through_login_and_consent() {
     let k = Kratos::start(json!({})).await;
-    let challenge = authorize(&k, "s1").await;
+    // Kratos's login flow carries Hydra's challenge and login request.
+    let challenge = authorize(&k, "s0").await;
     let flow = k
         .create("login", &format!("?login_challenge={challenge}"))
         .await;
@@ -2624,22 +2655,8 @@ async fn an_oauth2_login_goes_through_login_and_consent() {
         flow["oauth2_login_request"]["requested_scope"],
         json!(["openid", "email"])
     );
-    let signed_in = k
-        .submit(
-            &flow,
-            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
-        )
-        .await;
-    assert_eq!(
-        (signed_in.status, signed_in.error_id()),
-        (422, Some("browser_location_change_required"))
-    );
-    let hydra = signed_in.body["redirect_browser_to"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert!(hydra.starts_with(&format!("{}/oauth2/auth?login_verifier=", k.base)));
-    let consent = consent_challenge(&k, &hydra).await;
+    // Signed in, Hydra asks for consent; the backend's endpoint shows it.
+    let consent = signed_in_consent(&k, "s1").await;
     let request = k
         .get(&format!("/__dev/hydra/consent?consent_challenge={consent}"))
         .await;
@@ -2652,14 +2669,7 @@ async fn an_oauth2_login_goes_through_login_and_consent() {
             json!({"consent_challenge": consent, "accept": true, "grant_scope": ["openid", "profile"], "remember": false}),
         )
         .await;
-    let back = k
-        .navigate(
-            decided.body["redirect_to"]
-                .as_str()
-                .unwrap()
-                .trim_start_matches(&k.base),
-        )
-        .await;
+    let back = follow(&k, decided.body["redirect_to"].as_str().unwrap()).await;
     assert_eq!(back.status, 302);
     let location = back.location();
     assert!(
@@ -2673,35 +2683,14 @@ async fn an_oauth2_login_goes_through_login_and_consent() {
 
     // Denied: the client gets access_denied.
     let other = k.other_browser();
-    let challenge = authorize(&other, "s2").await;
-    let flow = other
-        .create("login", &format!("?login_challenge={challenge}"))
-        .await;
-    let signed_in = other
-        .submit(
-            &flow,
-            json!({"method": "password", "identifier": DEMO.0, "password": DEMO.1}),
-        )
-        .await;
-    let consent = consent_challenge(
-        &other,
-        signed_in.body["redirect_browser_to"].as_str().unwrap(),
-    )
-    .await;
+    let consent = signed_in_consent(&other, "s2").await;
     let denied = other
         .post(
             "/__dev/hydra/consent",
             json!({"consent_challenge": consent, "accept": false}),
         )
         .await;
-    let back = other
-        .navigate(
-            denied.body["redirect_to"]
-                .as_str()
-                .unwrap()
-                .trim_start_matches(&other.base),
-        )
-        .await;
+    let back = follow(&other, denied.body["redirect_to"].as_str().unwrap()).await;
     assert!(
         back.location().contains("error=access_denied") && back.location().ends_with("state=s2")
     );
@@ -2778,14 +2767,7 @@ async fn an_oauth2_logout_asks_the_logout_ui() {
             json!({"logout_challenge": challenge, "accept": true}),
         )
         .await;
-    let done = k
-        .navigate(
-            decided.body["redirect_to"]
-                .as_str()
-                .unwrap()
-                .trim_start_matches(&k.base),
-        )
-        .await;
+    let done = follow(&k, decided.body["redirect_to"].as_str().unwrap()).await;
     assert_eq!(
         done.location(),
         format!("{}/__dev/oauth2/logged-out", k.base)
