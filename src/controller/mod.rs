@@ -370,7 +370,11 @@ impl FlowController {
             return;
         }
         match outcome {
-            Outcome::Flow { flow, status, .. } => {
+            Outcome::Flow {
+                flow,
+                status,
+                redirected,
+            } => {
                 if cfg!(debug_assertions) && flow.skipped > 0 {
                     leptos::logging::warn!(
                         "leptos-kratos: {} malformed parts of the flow were left out",
@@ -405,7 +409,7 @@ impl FlowController {
                     });
                 }
                 self.hops.set_value(0);
-                self.show(*flow);
+                self.show(*flow, redirected);
             }
             Outcome::UseFlow { flow_id, .. } => {
                 // The replacement already carries Kratos's explanation.
@@ -530,10 +534,15 @@ impl FlowController {
 
     /// Shows a flow, puts its id in the address bar, and follows what it
     /// says to do next (recovery → settings, settings → verification).
-    fn show(&self, flow: Flow) {
-        // A flow of another kind (Kratos's registration answers a signed-in
-        // OAuth2 login with a redirect to the login init): its own page.
-        if let Some(kind) = created_as(&flow).filter(|kind| *kind != self.kind) {
+    fn show(&self, flow: Flow, redirected: bool) {
+        // A redirect that ended in a flow of another kind (Kratos's
+        // registration answers a signed-in OAuth2 login with a 302 to the
+        // login init): that flow's own page.
+        if let Some(kind) = redirected
+            .then(|| created_as(&flow))
+            .flatten()
+            .filter(|kind| *kind != self.kind)
+        {
             let page = self.config.flow_page(kind, &[("flow", flow.id.as_str())]);
             return self.navigate(&page, Source::App);
         }
@@ -667,12 +676,17 @@ impl FlowController {
 /// while signed in (the page says so).
 pub const NOTICE_SIGNED_IN: &str = "signed_in";
 
-/// The kind a flow was created as, from its `request_url`
-/// (`…/self-service/<kind>/browser`).
+/// The kind a flow was created as by its init endpoint, from its
+/// `request_url` (`…/self-service/<kind>/browser`). Flows that Kratos
+/// creates while answering another request (a recovery's settings flow)
+/// name that request and give `None`.
 fn created_as(flow: &Flow) -> Option<FlowKind> {
     let path = flow.request_url.as_deref()?.split(['?', '#']).next()?;
     let rest = &path[path.find("/self-service/")? + "/self-service/".len()..];
-    FlowKind::from_segment(rest.split('/').next()?)
+    match rest.split('/').collect::<Vec<_>>().as_slice() {
+        [kind, "browser"] => FlowKind::from_segment(kind),
+        _ => None,
+    }
 }
 
 /// `url` with `return_to` added, unless it has one already.
@@ -924,7 +938,19 @@ mod tests {
             log.lock().unwrap().last().map(String::as_str),
             Some("go http://localhost/login?flow=l9")
         );
-        // A verification flow whose action (return_to) is a Kratos URL stays.
+        // A flow answered without a redirect stays, whatever created it (a
+        // recovery's settings flow names the recovery request) ...
+        let (controller, log) = recording(FlowKind::Settings, &[]);
+        let handed_over: Flow = serde_json::from_value(json!({"id": "s1", "ui": {},
+            "request_url": "http://localhost/self-service/login/browser"}))
+        .unwrap();
+        controller.apply(Outcome::Flow {
+            flow: Box::new(handed_over),
+            status: 200,
+            redirected: false,
+        });
+        assert!(log.lock().unwrap().is_empty());
+        // ... and so does a verification flow whose action (return_to) is a Kratos URL.
         let (controller, log) = recording(FlowKind::Verification, &[]);
         let passed: Flow = serde_json::from_value(json!({"id": "v1", "state": "passed_challenge",
             "request_url": "http://localhost/self-service/verification/browser",
