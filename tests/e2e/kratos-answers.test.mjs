@@ -217,3 +217,27 @@ test('Hydra errors and logout confirmations', async () => {
   assert.equal((await whoami(page)).status, 401, 'signed out of Kratos too');
   await assertNoProblems(page);
 });
+
+test('signed in, an OAuth2 registration becomes a login that confirms it is you', async () => {
+  const page = await newPage();
+  await login(page, 'demo@example.com', 'demo-password-1234');
+  await waitForPath(page, '/');
+  await authorize(page, 'state-3');
+  // Hydra asks the login UI; with a session Kratos forces a refresh.
+  await waitForPath(page, '/login');
+  const challenge = new URL(page.url()).searchParams.get('login_challenge');
+  // Registration with the challenge while signed in: Kratos's 302 to the
+  // login init, which the app follows to the login page.
+  await page.goto(`${base}/registration?login_challenge=${challenge}`);
+  await waitForPath(page, '/login');
+  await page.getByText('Please confirm this action by verifying that it is you.').waitFor();
+  assert.ok(new URL(page.url()).searchParams.get('flow'));
+  await assertNoProblems(page);
+  await page.getByLabel('Password').fill('demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await waitForPath(page, '/consent');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL((url) => url.pathname === '/__dev/oauth2/callback');
+  assert.equal((await page.locator('#state').textContent()).trim(), 'state-3');
+  await assertNoProblems(page);
+});
