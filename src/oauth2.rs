@@ -46,11 +46,9 @@
 //! [`KratosConfig::with_oauth2_consent_endpoint`]: crate::config::KratosConfig::with_oauth2_consent_endpoint
 //! [`KratosConfig::with_oauth2_logout_endpoint`]: crate::config::KratosConfig::with_oauth2_logout_endpoint
 
-use std::future::Future;
-
 use leptos::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::client::Outcome;
 use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
@@ -84,77 +82,96 @@ impl Screen {
     }
 }
 
+/// Renders Hydra's request (as JSON) with a callback for the decision.
+type FormFn = Box<dyn Fn(Value, Callback<Value>, Signal<bool>) -> AnyView + Send + Sync>;
+
 /// Loads Hydra's request from the app's endpoint and sends decisions to it;
-/// follows the `redirect_to` of the answer. Renders `form` for the request.
-fn oauth2_screen<R, D, F, Fut>(
+/// follows the `redirect_to` of the answer. One implementation for both
+/// screens, over JSON values (each screen types them), so the bundle holds
+/// it once.
+fn oauth2_screen(
     screen: Screen,
     key: &'static str,
-    before_decision: F,
-    auto_decision: impl Fn(&R) -> Option<D> + 'static,
-    form: impl Fn(R, Callback<D>, Signal<bool>) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView
-where
-    R: DeserializeOwned + Clone + Send + Sync + 'static,
-    D: Serialize + Clone + Send + Sync + 'static,
-    F: Fn(D) -> Fut + Clone + 'static,
-    Fut: Future<Output = ()> + 'static,
-{
+    sign_out_first: bool,
+    auto_decision: fn(&Value) -> Option<Value>,
+    form: FormFn,
+) -> impl IntoView {
     let config = use_config();
     let client = StoredValue::new_local(config.client());
+    let session = use_session();
     let navigator = use_context::<Navigator>().unwrap_or_default();
     let Screen {
         endpoint,
         challenge,
     } = screen;
-    let endpoint = StoredValue::new(endpoint);
-    let request = LocalResource::new(move || {
-        let (client, endpoint, challenge) =
-            (client.get_value(), endpoint.get_value(), challenge.clone());
-        async move { client.oauth2_request::<R>(&endpoint, key, &challenge).await }
-    });
-    let decide = Action::new_local(move |decision: &D| {
-        let (client, endpoint, decision) =
-            (client.get_value(), endpoint.get_value(), decision.clone());
-        let before = before_decision.clone();
-        async move {
-            before(decision.clone()).await;
-            client.oauth2_decide(&endpoint, &decision).await
-        }
-    });
-    // Where Hydra sends the browser next, if the URL policy follows it.
+    // The request, then the decision's answer; plain signals filled by
+    // tasks (Leptos's async resources would add much to the bundle for two
+    // requests).
+    let request = RwSignal::new(None::<Result<Value, Outcome>>);
+    let answer = RwSignal::new(None::<Result<OAuth2Redirect, Outcome>>);
+    let pending = RwSignal::new(false);
     let refused = RwSignal::new(false);
-    Effect::new(move |_| {
-        if let Some(Ok(OAuth2Redirect { redirect_to, .. })) = decide.value().get() {
-            match config
-                .url_policy(&current_page())
-                .kratos_target(&redirect_to)
+    {
+        let (client, endpoint) = (client.get_value(), endpoint.clone());
+        leptos::task::spawn_local(async move {
+            let loaded = client
+                .oauth2_request::<Value>(&endpoint, key, &challenge)
+                .await;
+            request.set(Some(loaded));
+        });
+    }
+    let decide = move |decision: Value| {
+        if pending.get_untracked() || matches!(answer.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        pending.set(true);
+        let (client, endpoint) = (client.get_value(), endpoint.clone());
+        let (config, navigator) = (config.clone(), navigator.clone());
+        leptos::task::spawn_local(async move {
+            // Signing out of Hydra also signs out of Kratos.
+            if sign_out_first
+                && decision.get("accept") == Some(&Value::Bool(true))
+                && let Err(outcome) = session.logout().await
             {
-                Some(url) => navigator.go(&url),
-                None => refused.set(true),
+                leptos::logging::warn!(
+                    "leptos-kratos: signing out of Kratos failed: {}",
+                    outcome.summary()
+                );
+            }
+            let decided = client.oauth2_decide(&endpoint, &decision).await;
+            // Where Hydra sends the browser next, if the URL policy follows it.
+            if let Ok(OAuth2Redirect { redirect_to, .. }) = &decided {
+                match config
+                    .url_policy(&current_page())
+                    .kratos_target(redirect_to)
+                {
+                    Some(url) => navigator.go(&url),
+                    None => refused.set(true),
+                }
+            }
+            answer.set(Some(decided));
+            pending.set(false);
+        });
+    };
+    // A request Hydra says to skip is decided at once.
+    Effect::new({
+        let decide = decide.clone();
+        move |_| {
+            if let Some(Ok(loaded)) = request.get()
+                && let Some(decision) = auto_decision(&loaded)
+            {
+                decide(decision);
             }
         }
     });
-    // A request Hydra says to skip is decided at once.
-    Effect::new(move |_| {
-        if let Some(Ok(request)) = request.get()
-            && let Some(decision) = auto_decision(&request)
-            && decide.version().get_untracked() == 0
-        {
-            decide.dispatch(decision);
-        }
-    });
-    let busy = Signal::derive(move || {
-        decide.pending().get() || matches!(decide.value().get(), Some(Ok(_)))
-    });
-    let on_decide = Callback::new(move |decision: D| {
-        decide.dispatch(decision);
-    });
+    let busy = Signal::derive(move || pending.get() || matches!(answer.get(), Some(Ok(_))));
+    let on_decide = Callback::new(decide);
     move || {
         if refused.get() {
             let text = use_translator().phrase(Phrase::UnsafeTarget);
             return view! { <p class="lk-error" role="alert">{text}</p> }.into_any();
         }
-        if let Some(Err(outcome)) = decide.value().get() {
+        if let Some(Err(outcome)) = answer.get() {
             return error_view(&outcome);
         }
         match request.get() {
@@ -163,6 +180,11 @@ where
             Some(Err(outcome)) => error_view(&outcome),
         }
     }
+}
+
+/// A decision as the JSON the endpoint takes.
+fn to_json(decision: &impl Serialize) -> Value {
+    serde_json::to_value(decision).unwrap_or_default()
 }
 
 fn error_view(outcome: &Outcome) -> AnyView {
@@ -227,21 +249,26 @@ pub fn Consent(
         "consent_challenge",
     )
     .map(|screen| {
-        oauth2_screen::<ConsentRequest, ConsentDecision, _, _>(
+        oauth2_screen(
             screen,
             "consent_challenge",
-            |_| async {},
+            false,
             |request| {
-                request.skip.then(|| ConsentDecision {
-                    consent_challenge: request.challenge.clone(),
-                    accept: true,
-                    grant_scope: request.requested_scope.clone(),
-                    remember: true,
+                let request = ConsentRequest::deserialize(request).ok()?;
+                request.skip.then(|| {
+                    to_json(&ConsentDecision {
+                        consent_challenge: request.challenge,
+                        accept: true,
+                        grant_scope: request.requested_scope,
+                        remember: true,
+                    })
                 })
             },
-            |request, on_decide, busy| {
+            Box::new(|request, decide, busy| {
+                let request = ConsentRequest::deserialize(&request).unwrap_or_default();
+                let on_decide = Callback::new(move |d: ConsentDecision| decide.run(to_json(&d)));
                 view! { <ConsentForm request=Signal::stored(request) on_decide busy /> }.into_any()
-            },
+            }),
         )
         .into_any()
     });
@@ -282,28 +309,19 @@ pub fn OAuth2Logout(
     document_title: bool,
 ) -> impl IntoView {
     let config = use_config();
-    let session = use_session();
     let content =
         Screen::new(config.oauth2_logout_endpoint, challenge, "logout_challenge").map(|screen| {
-            oauth2_screen::<LogoutRequest, LogoutDecision, _, _>(
+            oauth2_screen(
                 screen,
                 "logout_challenge",
-                move |decision: LogoutDecision| async move {
-                    // Signing out of Hydra also signs out of Kratos.
-                    if decision.accept
-                        && let Err(outcome) = session.logout().await
-                    {
-                        leptos::logging::warn!(
-                            "leptos-kratos: signing out of Kratos failed: {}",
-                            outcome.summary()
-                        );
-                    }
-                },
+                true,
                 |_| None,
-                |request, on_decide, busy| {
+                Box::new(|request, decide, busy| {
+                    let request = LogoutRequest::deserialize(&request).unwrap_or_default();
+                    let on_decide = Callback::new(move |d: LogoutDecision| decide.run(to_json(&d)));
                     view! { <LogoutConfirmation request=Signal::stored(request) on_decide busy /> }
                         .into_any()
-                },
+                }),
             )
             .into_any()
         });
