@@ -95,18 +95,21 @@ async function dev(method, path, body, server = base) {
 }
 
 // The newest code mailed to `to` (waits briefly for it) by the server at `server`.
-export async function mailedCode(to, server = base) {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
+// The newest code mailed to `to`, once more than `after` codes were mailed
+// (pass the count from before the request that sends one, so an older code
+// is never taken for the new one).
+export async function mailedCode(to, server = base, after = 0) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
     const mails = await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`, undefined, server);
     const withCode = mails.filter((mail) => mail.code);
-    if (withCode.length) return withCode.at(-1).code;
+    if (withCode.length > after) return withCode.at(-1).code;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no code was mailed to ${to}`);
 }
 
-export async function mailCount(to) {
-  return (await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`)).filter((mail) => mail.code).length;
+export async function mailCount(to, server = base) {
+  return (await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`, undefined, server)).filter((mail) => mail.code).length;
 }
 
 export async function totpCode(secret) {
