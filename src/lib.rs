@@ -42,6 +42,8 @@ pub mod controller;
 #[cfg(feature = "ui")]
 pub mod flows;
 #[cfg(feature = "ui")]
-pub mod oauth2;
+pub mod navigation;
+#[cfg(feature = "ui")]
+pub mod provider;
 #[cfg(feature = "ui")]
 pub mod session;

@@ -1,8 +1,8 @@
 //! The signed-in session as reactive state: `whoami`, logout, and the list
 //! of the identity's other sessions. The components in
-//! [`components`](crate::components) ([`RequireSession`](crate::components::RequireSession),
-//! [`LogoutButton`](crate::components::LogoutButton),
-//! [`Sessions`](crate::components::Sessions)) render this state; this
+//! [`flows`](crate::flows) ([`RequireSession`](crate::flows::RequireSession),
+//! [`LogoutButton`](crate::flows::LogoutButton),
+//! [`Sessions`](crate::flows::Sessions)) render this state; this
 //! module is the one that asks Kratos.
 
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ impl SessionState {
 }
 
 /// The session, shared by every component under the same
-/// [`KratosProvider`](crate::config::KratosProvider). Cheap to copy.
+/// [`KratosProvider`](crate::provider::KratosProvider). Cheap to copy.
 /// `whoami` is asked on first use, and again on [`refresh`](Self::refresh).
 #[derive(Clone, Copy)]
 pub struct SessionHandle {

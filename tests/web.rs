@@ -1574,7 +1574,7 @@ fn mount_component(
     std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     impl Drop,
 ) {
-    use leptos_kratos::controller::Navigator;
+    use leptos_kratos::navigation::Navigator;
     let went = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let record = went.clone();
     let root = container();
@@ -1918,7 +1918,7 @@ fn set_query(query: &str) {
 
 #[wasm_bindgen_test]
 async fn the_error_page_shows_hydras_oauth2_errors() {
-    use leptos_kratos::flows::FlowError;
+    use leptos_kratos::flows::ErrorPage;
     let fetch = StubFetch::new(
         json!([{"status": 404, "body": {"error": {"code": 404, "message": "not found"}}}]),
     );
@@ -1926,7 +1926,7 @@ async fn the_error_page_shows_hydras_oauth2_errors() {
         "?error=invalid_client&error_description=Unknown+client&error_hint=The+client+does+not+exist.",
     );
     let root = container();
-    let handle = mount_to(root.clone(), || view! { <FlowError /> });
+    let handle = mount_to(root.clone(), || view! { <ErrorPage /> });
     tick().await;
     let error = one(&root, ".lk-error");
     assert_eq!(

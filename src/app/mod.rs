@@ -16,8 +16,8 @@ use leptos::prelude::*;
 pub use route::Route;
 
 use crate::config::KratosConfig;
-use crate::controller::Navigator;
 use crate::i18n::{Translator, browser_languages};
+use crate::navigation::Navigator;
 
 /// Reads the configuration from the page's `<meta>` tags, so a built app can
 /// be pointed elsewhere without rebuilding:
@@ -37,7 +37,7 @@ use crate::i18n::{Translator, browser_languages};
 /// - `<meta name="kratos-oauth2-consent" content="/api/oauth2/consent">` and
 ///   `<meta name="kratos-oauth2-logout">` — the app backend's endpoints for
 ///   Ory Hydra's consent and logout screens (`/consent`, `/logout`; see
-///   [`crate::oauth2`]).
+///   [`crate::flows::oauth2`]).
 ///
 /// The app also reads `kratos-webauthn` (`script` or `native`),
 /// `kratos-locale` (language tags, best first; empty: the browser's) and

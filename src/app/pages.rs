@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 
 use super::Route;
-use crate::components::{AppLink, Card, FormLayout, LogoutButton, Sessions};
+use crate::components::{AppLink, Card, FormLayout, Loading};
 use crate::config::KratosConfig;
-use crate::flows::{FlowError, FlowParams, FlowSettings, flow_view};
+use crate::flows::{
+    Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery, Registration,
+    Sessions, Settings, Verification,
+};
 use crate::i18n::{Phrase, use_translator};
 use crate::model::FlowKind;
-use crate::oauth2::{Consent, OAuth2Logout};
 use crate::session::{SessionState, use_session};
 
 /// The page for a route.
@@ -28,7 +30,7 @@ pub(super) fn page(route: Route, config: KratosConfig, params: Vec<(String, Stri
             .into_any()
         }
         Route::Flow(kind) => flow_page(kind, params).into_any(),
-        Route::Error => view! { <FlowError document_title=true /> }.into_any(),
+        Route::Error => view! { <ErrorPage document_title=true /> }.into_any(),
         Route::Consent => view! { <Consent document_title=true /> }.into_any(),
         Route::Logout => view! { <OAuth2Logout document_title=true /> }.into_any(),
         Route::Home => view! { <HomePage config /> }.into_any(),
@@ -42,15 +44,20 @@ fn flow_page(kind: FlowKind, params: Vec<(String, String)>) -> impl IntoView {
     let two_step = super::meta_content("kratos-layout").as_deref() == Some("two-step");
     let layout = (two_step && matches!(kind, FlowKind::Login | FlowKind::Registration))
         .then_some(FormLayout::TwoStep);
-    flow_view(
-        kind,
-        FlowSettings {
-            params: Some(FlowParams::from(params)).into(),
-            layout,
-            document_title: true,
-            ..Default::default()
-        },
-    )
+    let params = FlowParams::from(params);
+    match kind {
+        FlowKind::Login => {
+            view! { <Login params layout=layout.unwrap_or_default() document_title=true /> }
+                .into_any()
+        }
+        FlowKind::Registration => {
+            view! { <Registration params layout=layout.unwrap_or_default() document_title=true /> }
+                .into_any()
+        }
+        FlowKind::Recovery => view! { <Recovery params document_title=true /> }.into_any(),
+        FlowKind::Verification => view! { <Verification params document_title=true /> }.into_any(),
+        FlowKind::Settings => view! { <Settings params document_title=true /> }.into_any(),
+    }
 }
 
 /// The home page: who is signed in, links to settings, and signing out.
@@ -68,7 +75,7 @@ fn HomePage(config: KratosConfig) -> impl IntoView {
     // The sign-out button is gone once signed out: keep focus on the page.
     let signed_out = Callback::new(|()| request_animation_frame(super::focus_heading));
     let body = move || match state.get() {
-        SessionState::Loading => crate::components::loading_line().into_any(),
+        SessionState::Loading => view! { <Loading /> }.into_any(),
         SessionState::SignedIn(current) => {
             let name = current
                 .identity

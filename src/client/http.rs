@@ -138,7 +138,7 @@ impl KratosClient {
     }
 
     /// Asks the app's OAuth2 endpoint (consent or logout; see
-    /// [`crate::oauth2`]) for Hydra's request: `GET <endpoint>?<key>=<challenge>`.
+    /// [`crate::flows::oauth2`]) for Hydra's request: `GET <endpoint>?<key>=<challenge>`.
     pub async fn oauth2_request<T: DeserializeOwned>(
         &self,
         endpoint: &str,

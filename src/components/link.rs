@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::controller::Navigator;
+use crate::navigation::use_navigator;
 
 /// A link to one of the app's pages: a real `<a href>` (it opens in a new
 /// tab like any link) that a plain click follows through the
@@ -32,7 +32,7 @@ pub fn AppLink(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let navigator = use_navigator();
     let target = href.clone();
     let follow = move |event: leptos::ev::MouseEvent| {
         if event.button() == 0

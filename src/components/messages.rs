@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::overrides::{MessagesContext, use_overrides};
-use crate::i18n::use_translator;
+use crate::i18n::{Phrase, use_translator};
 use crate::model::UiText;
 
 /// One message as a paragraph with `data-type` (info, error, success) and
@@ -137,4 +137,28 @@ fn message_list(messages: Signal<Vec<UiText>>) -> impl IntoView {
             .map(|message| view! { <Message message /> })
             .collect_view()
     }
+}
+
+/// A line saying that something is loading.
+pub(crate) fn loading_line() -> impl IntoView {
+    let text = use_translator().phrase(Phrase::Loading);
+    view! { <p class="lk-loading" aria-busy="true">{text}</p> }
+}
+
+/// A line saying that something is loading, in the user's language.
+///
+/// ## Usage
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_kratos::components::Loading;
+///
+/// #[component]
+/// fn Pending() -> impl IntoView {
+///     view! { <Loading /> }
+/// }
+/// ```
+#[component]
+pub fn Loading() -> impl IntoView {
+    loading_line()
 }

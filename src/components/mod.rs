@@ -1,4 +1,6 @@
-//! Leptos components that render flows. Rendering only: they never fetch.
+//! Pure renderers: they draw a flow (or an error, a consent request, ...)
+//! handed to them and report what the person does through callbacks. They
+//! never fetch or navigate; [`flows`](crate::flows) connects them.
 //!
 //! The markup is semantic HTML with stable classes (prefix `lk-`) and
 //! `data-*` attributes for state (`data-state`, `data-group`, `data-type`,
@@ -18,33 +20,27 @@
 //! ```
 
 mod card;
-mod content;
 mod error_view;
-mod flow_form;
-mod input;
-mod layout;
+mod form;
 mod link;
 mod messages;
 mod node;
 mod oauth2;
 mod overrides;
-mod script;
-mod session;
 
 pub use card::Card;
 pub(crate) use card::{CardParts, card_view};
-pub use content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 pub use error_view::ErrorView;
-pub use flow_form::FlowForm;
-pub use input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
-pub use layout::{FormLayout, GroupOrder, group_phrase, is_social};
+pub use form::FlowForm;
+pub use form::layout::{FormLayout, GroupOrder, group_phrase, is_social};
 pub use link::AppLink;
-pub use messages::{DefaultFlowMessages, FlowMessages, Message, NodeMessages};
-pub use node::{DefaultNode, Node};
+pub(crate) use messages::loading_line;
+pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
+pub use node::{
+    AnchorNode, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput, ImageNode,
+    InputField, Node, ScriptNode, SelectField, TextNode, UnknownNode,
+};
 pub use oauth2::{ConsentForm, LogoutConfirmation};
 pub use overrides::{
     CardContext, GroupContext, MessagesContext, NodeContext, NodeKind, Overrides, use_overrides,
 };
-pub use script::ScriptNode;
-pub(crate) use session::loading_line;
-pub use session::{LogoutButton, RequireSession, Sessions, describe_user_agent};

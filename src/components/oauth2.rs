@@ -1,5 +1,5 @@
 //! Ory Hydra's screens, rendering only: the consent form and the logout
-//! confirmation. The connected components in [`crate::oauth2`] load the
+//! confirmation. The connected components in [`crate::flows::oauth2`] load the
 //! requests and send the decisions.
 
 use leptos::ev::SubmitEvent;

@@ -155,7 +155,7 @@ type NodeOrder = Arc<dyn Fn(&UiNode, &UiNode) -> Ordering + Send + Sync>;
 type GroupOrdering = Arc<dyn Fn(&NodeGroup, &NodeGroup) -> Ordering + Send + Sync>;
 
 /// Custom renderers and sorters. Provide it to the components with
-/// [`KratosProvider`](crate::config::KratosProvider) (or
+/// [`KratosProvider`](crate::provider::KratosProvider) (or
 /// `provide_context`); every flow component below uses it.
 ///
 /// ## Usage

@@ -33,14 +33,13 @@
 
 mod body;
 pub mod links;
-mod navigation;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+pub(crate) use crate::navigation::current_url;
+pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
-pub(crate) use navigation::current_url;
-pub use navigation::{Navigator, replace_flow_in_address_bar};
 
 use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
 use crate::config::KratosConfig;
@@ -478,7 +477,7 @@ impl FlowController {
                 self.navigate(&target, Source::App);
             }
             Outcome::SignInRequired(_) => {
-                let here = navigation::current_url();
+                let here = crate::navigation::current_url();
                 let login = self
                     .config
                     .flow_page(FlowKind::Login, &[("return_to", here.as_str())]);

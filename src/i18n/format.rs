@@ -117,6 +117,28 @@ fn civil(days: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// A device as "{browser} on {system}" in the translator's language (or
+/// just the one that is known); empty when neither is recognised.
+///
+/// ```
+/// use leptos_kratos::i18n::Translator;
+/// use leptos_kratos::i18n::format::describe_user_agent;
+/// let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+/// assert_eq!(describe_user_agent(&Translator::default(), chrome), "Chrome on Windows");
+/// assert_eq!(describe_user_agent(&Translator::default(), "curl/8.0"), "");
+/// ```
+pub fn describe_user_agent(translator: &super::Translator, agent: &str) -> String {
+    let parts = crate::model::user_agent::parse(agent);
+    match (parts.browser, parts.system) {
+        (Some(browser), Some(system)) => translator
+            .phrase(super::Phrase::BrowserOnSystem)
+            .replace("{browser}", browser)
+            .replace("{system}", system),
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,223 +38,9 @@ use crate::model::UiText;
 
 pub use locales::{Locale, available_locales};
 
-/// Phrases the library itself shows (not sent by Kratos).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Phrase {
-    /// Heading of the login page.
-    LoginTitle,
-    /// Heading of the registration page.
-    RegistrationTitle,
-    /// Heading of the recovery page.
-    RecoveryTitle,
-    /// Heading of the verification page.
-    VerificationTitle,
-    /// Heading of the settings page.
-    SettingsTitle,
-    /// Heading of the error page.
-    ErrorTitle,
-    /// Shown while a flow loads.
-    Loading,
-    /// Link back to a fresh flow after an error.
-    StartOver,
-    /// Link to the home page.
-    Home,
-    /// Shown when Kratos could not be reached or answered nonsense.
-    Unreachable,
-    /// Link to the registration page from login.
-    NoAccount,
-    /// Link to the login page from registration.
-    HaveAccount,
-    /// Link to the recovery page from login.
-    ForgotPassword,
-    /// Heading of the home page.
-    Welcome,
-    /// Before the signed-in user's name on the home page.
-    SignedInAs,
-    /// The home page when nobody is signed in.
-    NotSignedIn,
-    /// The home page when the session needs a second factor.
-    SecondFactor,
-    /// The sign-out button.
-    SignOut,
-    /// A generic "continue" action.
-    Continue,
-    /// A script node (e.g. `webauthn.js`) could not be loaded.
-    ScriptFailed,
-    /// Retry a failed action.
-    TryAgain,
-    /// Between social sign-in and the other methods.
-    Or,
-    /// Legend of the identifier and profile fields.
-    GroupAccount,
-    /// Legend of profile settings.
-    GroupProfile,
-    /// Legend of the password method.
-    GroupPassword,
-    /// Legend of social sign-in (OIDC, SAML).
-    GroupSocial,
-    /// Legend of one-time codes.
-    GroupCode,
-    /// Legend of e-mail links.
-    GroupLink,
-    /// Legend of the authenticator app (TOTP).
-    GroupTotp,
-    /// Legend of backup recovery codes.
-    GroupBackupCodes,
-    /// Legend of security keys (WebAuthn).
-    GroupSecurityKeys,
-    /// Legend of passkeys.
-    GroupPasskeys,
-    /// Legend of a captcha.
-    GroupCaptcha,
-    /// Legend of groups this version does not know.
-    GroupOther,
-    /// Shown above the choice of methods in the two-step layout.
-    ChooseMethod,
-    /// Back to the previous step.
-    Back,
-    /// Back to the choice of methods from one method.
-    OtherMethod,
-    /// Heading of the list of active sessions.
-    SessionsTitle,
-    /// Marks the session of this browser.
-    ThisDevice,
-    /// A session whose device is not known.
-    UnknownDevice,
-    /// Before the time a session signed in.
-    SignedInSince,
-    /// Before the time a session expires.
-    Expires,
-    /// Ends one other session.
-    RevokeSession,
-    /// Ends every session but this one.
-    RevokeOtherSessions,
-    /// Shown when there are no other sessions.
-    NoOtherSessions,
-    /// Announced after sessions were ended.
-    SessionRevoked,
-    /// A request to Kratos timed out; what was typed is kept.
-    TimedOut,
-    /// A flow's form points to another site and was not sent.
-    ForeignAction,
-    /// An address the URL policy does not follow was not opened.
-    UnsafeTarget,
-    /// A flow kept being replaced and was stopped.
-    TooManyHops,
-    /// Kratos refused the `return_to`; starting over leaves it out.
-    ReturnToForbidden,
-    /// Recovery was opened while signed in; settings is shown instead.
-    AlreadySignedIn,
-    /// Signs out of a second-factor or re-authentication login.
-    UseAnotherAccount,
-    /// Heading of the OAuth2 consent screen.
-    ConsentTitle,
-    /// After the client's name: what it asks for.
-    ConsentAsks,
-    /// Remember the consent decision.
-    ConsentRemember,
-    /// Grants the OAuth2 client access.
-    ConsentAllow,
-    /// Refuses the OAuth2 client access.
-    ConsentDeny,
-    /// Link to a client's privacy policy.
-    PrivacyPolicy,
-    /// Link to a client's terms of service.
-    TermsOfService,
-    /// The logout confirmation's question.
-    LogoutQuestion,
-    /// After the client's name on the logout confirmation.
-    LogoutAsks,
-    /// Confirms signing out.
-    LogoutYes,
-    /// Stays signed in.
-    LogoutNo,
-    /// An OAuth2 screen without a configured endpoint.
-    OAuth2Unavailable,
-    /// The `openid` scope.
-    ScopeOpenid,
-    /// The `email` scope.
-    ScopeEmail,
-    /// The `profile` scope.
-    ScopeProfile,
-    /// The `offline_access` scope.
-    ScopeOffline,
-}
+include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 
 impl Phrase {
-    /// Every phrase, for completeness checks of the locales.
-    pub const ALL: [Phrase; 69] = [
-        Self::LoginTitle,
-        Self::RegistrationTitle,
-        Self::RecoveryTitle,
-        Self::VerificationTitle,
-        Self::SettingsTitle,
-        Self::ErrorTitle,
-        Self::Loading,
-        Self::StartOver,
-        Self::Home,
-        Self::Unreachable,
-        Self::NoAccount,
-        Self::HaveAccount,
-        Self::ForgotPassword,
-        Self::Welcome,
-        Self::SignedInAs,
-        Self::NotSignedIn,
-        Self::SecondFactor,
-        Self::SignOut,
-        Self::Continue,
-        Self::ScriptFailed,
-        Self::TryAgain,
-        Self::Or,
-        Self::GroupAccount,
-        Self::GroupProfile,
-        Self::GroupPassword,
-        Self::GroupSocial,
-        Self::GroupCode,
-        Self::GroupLink,
-        Self::GroupTotp,
-        Self::GroupBackupCodes,
-        Self::GroupSecurityKeys,
-        Self::GroupPasskeys,
-        Self::GroupCaptcha,
-        Self::GroupOther,
-        Self::ChooseMethod,
-        Self::Back,
-        Self::OtherMethod,
-        Self::SessionsTitle,
-        Self::ThisDevice,
-        Self::UnknownDevice,
-        Self::SignedInSince,
-        Self::Expires,
-        Self::RevokeSession,
-        Self::RevokeOtherSessions,
-        Self::NoOtherSessions,
-        Self::SessionRevoked,
-        Self::TimedOut,
-        Self::ForeignAction,
-        Self::UnsafeTarget,
-        Self::TooManyHops,
-        Self::ReturnToForbidden,
-        Self::AlreadySignedIn,
-        Self::UseAnotherAccount,
-        Self::ConsentTitle,
-        Self::ConsentAsks,
-        Self::ConsentRemember,
-        Self::ConsentAllow,
-        Self::ConsentDeny,
-        Self::PrivacyPolicy,
-        Self::TermsOfService,
-        Self::LogoutQuestion,
-        Self::LogoutAsks,
-        Self::LogoutYes,
-        Self::LogoutNo,
-        Self::OAuth2Unavailable,
-        Self::ScopeOpenid,
-        Self::ScopeEmail,
-        Self::ScopeProfile,
-        Self::ScopeOffline,
-    ];
-
     /// The English text.
     pub fn english(self) -> &'static str {
         locales::ENGLISH.phrase(self).unwrap_or_default()
@@ -276,7 +62,7 @@ pub struct Translator {
 impl Default for Translator {
     /// English.
     fn default() -> Self {
-        Self::for_locale(&locales::ENGLISH)
+        Self::for_locale(locales::ENGLISH)
     }
 }
 
@@ -336,7 +122,7 @@ impl Translator {
             return overridden;
         }
         let now = now_unix();
-        [self.locale, &locales::ENGLISH]
+        [self.locale, locales::ENGLISH]
             .iter()
             .filter_map(|locale| locale.message(text.id))
             .find_map(|template| {

@@ -31,6 +31,7 @@ mod oauth2;
 mod session;
 mod text;
 mod ui;
+pub mod user_agent;
 
 pub use continue_with::{ContinueWith, ContinueWithAction, ContinueWithFlow};
 pub use error::{ErrorId, ErrorResponse, FlowError, GenericError};

@@ -1,18 +1,7 @@
-//! The compiled-in locales.
+//! The compiled-in locales: tables generated at build time from the
+//! JSON files beside this one (see `build.rs`), one per language.
 
 use super::Phrase;
-
-#[cfg(feature = "locale-de")]
-mod de;
-mod en;
-#[cfg(feature = "locale-es")]
-mod es;
-#[cfg(feature = "locale-fr")]
-mod fr;
-#[cfg(feature = "locale-ja")]
-mod ja;
-#[cfg(feature = "locale-pt")]
-mod pt;
 
 /// A language: Kratos's messages by id and the library's phrases.
 #[derive(Debug)]
@@ -23,51 +12,32 @@ pub struct Locale {
     pub name: &'static str,
     /// Message templates by Kratos message id.
     pub messages: &'static [(i64, &'static str)],
-    /// Phrases of the library.
-    pub phrases: &'static [(Phrase, &'static str)],
+    /// Phrases of the library, in the order of [`Phrase::ALL`].
+    pub phrases: &'static [&'static str],
 }
 
 impl Locale {
     /// The template for a message id.
     pub fn message(&self, id: i64) -> Option<&'static str> {
         self.messages
-            .iter()
-            .find(|(message, _)| *message == id)
-            .map(|(_, text)| *text)
+            .binary_search_by_key(&id, |(message, _)| *message)
+            .ok()
+            .map(|index| self.messages[index].1)
     }
 
     /// The text of a phrase.
     pub fn phrase(&self, phrase: Phrase) -> Option<&'static str> {
-        self.phrases
-            .iter()
-            .find(|(p, _)| *p == phrase)
-            .map(|(_, text)| *text)
+        self.phrases.get(phrase as usize).copied()
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
 /// English, always compiled in.
-pub static ENGLISH: Locale = Locale {
-    tag: "en",
-    name: "English",
-    messages: en::MESSAGES,
-    phrases: en::PHRASES,
-};
+pub static ENGLISH: &Locale = &EN;
 
 /// The locales compiled into this build, English first.
 pub fn available_locales() -> &'static [&'static Locale] {
-    static LOCALES: &[&Locale] = &[
-        &ENGLISH,
-        #[cfg(feature = "locale-de")]
-        &de::LOCALE,
-        #[cfg(feature = "locale-fr")]
-        &fr::LOCALE,
-        #[cfg(feature = "locale-es")]
-        &es::LOCALE,
-        #[cfg(feature = "locale-pt")]
-        &pt::LOCALE,
-        #[cfg(feature = "locale-ja")]
-        &ja::LOCALE,
-    ];
     LOCALES
 }
 
@@ -84,5 +54,5 @@ pub fn negotiate(languages: &[&str]) -> &'static Locale {
                 .find(|locale| locale.tag == language || locale.tag == primary)
                 .copied()
         })
-        .unwrap_or(&ENGLISH)
+        .unwrap_or(ENGLISH)
 }

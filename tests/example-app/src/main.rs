@@ -7,12 +7,15 @@
 //! the end-to-end journey `tests/e2e/example-app.test.mjs` drives it.
 
 use leptos::prelude::*;
-use leptos_kratos::components::{FormLayout, LogoutButton, Overrides, RequireSession, Sessions};
-use leptos_kratos::config::{KratosConfig, KratosProvider};
+use leptos_kratos::components::{FormLayout, Overrides};
 use leptos_kratos::controller::FlowCompletion;
-use leptos_kratos::flows::{FlowError, Login, Recovery, Registration, Settings, Verification};
+use leptos_kratos::flows::{
+    ErrorPage, Login, LogoutButton, Recovery, Registration, RequireSession, Sessions, Settings,
+    Verification,
+};
 use leptos_kratos::model::{Flow, FlowKind, NodeGroup};
 use leptos_kratos::session::{SessionState, use_session};
+use leptos_kratos::{config::KratosConfig, provider::KratosProvider};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
@@ -109,7 +112,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/auth/recovery") view=|| view! { <Recovery /> } />
                     <Route path=path!("/auth/verification") view=|| view! { <Verification /> } />
                     <Route path=path!("/auth/settings") view=AccountPage />
-                    <Route path=path!("/auth/error") view=|| view! { <FlowError /> } />
+                    <Route path=path!("/auth/error") view=|| view! { <ErrorPage /> } />
                 </Routes>
             </main>
         </KratosProvider>

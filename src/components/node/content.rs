@@ -4,8 +4,8 @@ use leptos::html;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::messages::NodeMessages;
-use super::node::{NodeState, label_text, node_data};
+use super::parts::{NodeState, label_text, node_data};
+use crate::components::messages::NodeMessages;
 use crate::config::use_config;
 use crate::i18n::use_translator;
 use crate::model::{NodeAttributes, UiNode, UiText, value_to_form_string};

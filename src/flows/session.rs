@@ -1,16 +1,15 @@
-//! Components around the session: a guard, a logout button and the list of
-//! active sessions. They render [`crate::session`]'s state.
+//! Connected components around the session: a guard, a logout button and
+//! the list of active sessions, on [`crate::session`]'s state.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::card::Card;
-use super::error_view::ErrorView;
+use crate::components::{Card, ErrorView, loading_line};
 use crate::config::use_config;
-use crate::controller::Navigator;
-use crate::i18n::format::timestamp;
+use crate::i18n::format::{describe_user_agent, timestamp};
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{FlowKind, Session};
+use crate::navigation::use_navigator;
 use crate::session::{SessionState, use_other_sessions, use_session};
 
 /// Shows its children only with a session; otherwise sends the browser to
@@ -21,7 +20,7 @@ use crate::session::{SessionState, use_other_sessions, use_session};
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::components::RequireSession;
+/// use leptos_kratos::flows::RequireSession;
 ///
 /// #[component]
 /// fn Dashboard() -> impl IntoView {
@@ -47,7 +46,7 @@ pub fn RequireSession(
 ) -> impl IntoView {
     let state = use_session().state();
     let config = use_config();
-    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let navigator = use_navigator();
     let required_aal = aal.clone();
     let admitted = Memo::new(move |_| {
         state.with(|state| match state {
@@ -86,12 +85,6 @@ pub fn RequireSession(
     }
 }
 
-/// A line saying that something is loading.
-pub(crate) fn loading_line() -> impl IntoView {
-    let text = use_translator().phrase(Phrase::Loading);
-    view! { <p class="lk-loading" aria-busy="true">{text}</p> }
-}
-
 /// A button that signs out (Kratos's logout flow), then refreshes the
 /// session and, with `return_to`, leaves for that page.
 ///
@@ -99,7 +92,7 @@ pub(crate) fn loading_line() -> impl IntoView {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::components::LogoutButton;
+/// use leptos_kratos::flows::LogoutButton;
 ///
 /// #[component]
 /// fn Menu() -> impl IntoView {
@@ -123,7 +116,7 @@ pub fn LogoutButton(
 ) -> impl IntoView {
     let session = use_session();
     let config = use_config();
-    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let navigator = use_navigator();
     let busy = RwSignal::new(false);
     let sign_out = move |_| {
         if busy.get_untracked() {
@@ -179,7 +172,7 @@ pub fn LogoutButton(
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::components::Sessions;
+/// use leptos_kratos::flows::Sessions;
 ///
 /// #[component]
 /// fn Security() -> impl IntoView {
@@ -284,7 +277,7 @@ fn SessionRow(
     let device = session.devices.last();
     let name = device
         .and_then(|d| d.user_agent.as_deref())
-        .map(describe_user_agent)
+        .map(|agent| describe_user_agent(&translator, agent))
         .filter(|name| !name.is_empty())
         .unwrap_or_else(|| translator.phrase(Phrase::UnknownDevice));
     let place = device.and_then(|d| {
@@ -328,88 +321,5 @@ fn SessionRow(
             {expires}
             {action}
         </li>
-    }
-}
-
-/// A short, readable name for a browser's user agent: "Firefox on Linux".
-/// Empty when nothing is recognised.
-///
-/// ```
-/// use leptos_kratos::components::describe_user_agent;
-/// let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
-/// assert_eq!(describe_user_agent(chrome), "Chrome on Windows");
-/// assert_eq!(describe_user_agent("curl/8.0"), "");
-/// ```
-pub fn describe_user_agent(agent: &str) -> String {
-    let has = |needle: &str| agent.contains(needle);
-    let browser = if has("Edg/") {
-        Some("Edge")
-    } else if has("OPR/") || has("Opera") {
-        Some("Opera")
-    } else if has("Firefox/") {
-        Some("Firefox")
-    } else if has("Chromium/") {
-        Some("Chromium")
-    } else if has("Chrome/") || has("CriOS/") {
-        Some("Chrome")
-    } else if has("Safari/") {
-        Some("Safari")
-    } else {
-        None
-    };
-    let system = if has("iPhone") || has("iPad") {
-        Some("iOS")
-    } else if has("Android") {
-        Some("Android")
-    } else if has("Windows") {
-        Some("Windows")
-    } else if has("Mac OS X") || has("Macintosh") {
-        Some("macOS")
-    } else if has("CrOS") {
-        Some("ChromeOS")
-    } else if has("Linux") {
-        Some("Linux")
-    } else {
-        None
-    };
-    match (browser, system) {
-        (Some(browser), Some(system)) => format!("{browser} on {system}"),
-        (Some(one), None) | (None, Some(one)) => one.to_owned(),
-        (None, None) => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::describe_user_agent;
-
-    #[test]
-    fn user_agents_are_named() {
-        let cases = [
-            (
-                "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
-                "Firefox on Linux",
-            ),
-            (
-                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
-                "Safari on macOS",
-            ),
-            (
-                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0 Mobile/15E148 Safari/604.1",
-                "Chrome on iOS",
-            ),
-            (
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0",
-                "Edge on Windows",
-            ),
-            (
-                "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
-                "Chrome on Android",
-            ),
-            ("kratos-client/1.0", ""),
-        ];
-        for (agent, name) in cases {
-            assert_eq!(describe_user_agent(agent), name, "{agent}");
-        }
     }
 }

@@ -8,10 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::flow_form::FormBusy;
-use super::messages::NodeMessages;
-use super::node::{NodeState, label_text, node_data};
+use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_data};
 use super::script::WebAuthnContext;
+use crate::components::messages::NodeMessages;
 use crate::i18n::{Translator, use_translator};
 use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
 use crate::webauthn;
@@ -118,10 +117,6 @@ fn run_on_load(attrs: &InputAttributes) {
         });
     });
 }
-
-/// Provided by the form: changes each time a submission comes back rejected.
-#[derive(Clone, Copy)]
-pub(crate) struct SubmissionRejected(pub Signal<u32>);
 
 /// `<input type="hidden">`: state the form carries (`csrf_token`, `method`,
 /// identifiers, WebAuthn results). Messages, if Kratos attaches any, are shown.

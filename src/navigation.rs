@@ -1,4 +1,5 @@
-//! Leaving the page and keeping the address bar current.
+//! Leaving the page and keeping the address bar current: the [`Navigator`]
+//! in context ([`use_navigator`]).
 
 use std::sync::Arc;
 
@@ -43,7 +44,7 @@ impl Navigator {
     /// ```no_run
     /// use leptos::prelude::*;
     /// use leptos_kratos::config::KratosConfig;
-    /// use leptos_kratos::controller::Navigator;
+    /// use leptos_kratos::navigation::Navigator;
     ///
     /// // With leptos_router: `let navigate = use_navigate();` and
     /// // `move |path: String| navigate(&path, Default::default())`.
@@ -113,4 +114,11 @@ pub fn replace_flow_in_address_bar(flow_id: &str) {
         let _ =
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
     }
+}
+
+/// The navigator in context (see
+/// [`KratosProvider`](crate::provider::KratosProvider)), or the default one
+/// that assigns `window.location`.
+pub fn use_navigator() -> Navigator {
+    leptos::prelude::use_context::<Navigator>().unwrap_or_default()
 }

@@ -1,7 +1,7 @@
 //! How a flow's nodes are arranged: method groups in a configurable order,
 //! as sections of one form or as one form per group (settings).
 
-use super::overrides::Overrides;
+use crate::components::overrides::Overrides;
 use crate::i18n::Phrase;
 use crate::model::{InputType, NodeAttributes, NodeGroup, UiNode};
 

@@ -26,8 +26,8 @@
 //!
 //! ```no_run
 //! use leptos::prelude::*;
-//! use leptos_kratos::config::{KratosConfig, KratosProvider};
-//! use leptos_kratos::oauth2::{Consent, OAuth2Logout};
+//! use leptos_kratos::{config::KratosConfig, provider::KratosProvider};
+//! use leptos_kratos::flows::{Consent, OAuth2Logout};
 //!
 //! #[component]
 //! fn OAuth2Pages() -> impl IntoView {
@@ -53,12 +53,12 @@ use serde_json::Value;
 use crate::client::Outcome;
 use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
 use crate::config::use_config;
-use crate::controller::Navigator;
 use crate::flows::FlowParams;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{
     ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Redirect,
 };
+use crate::navigation::use_navigator;
 use crate::session::use_session;
 use crate::url::current_page;
 
@@ -99,7 +99,7 @@ fn oauth2_screen(
     let config = use_config();
     let client = StoredValue::new_local(config.client());
     let session = use_session();
-    let navigator = use_context::<Navigator>().unwrap_or_default();
+    let navigator = use_navigator();
     let Screen {
         endpoint,
         challenge,
@@ -223,7 +223,7 @@ fn oauth2_card(
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::oauth2::Consent;
+/// use leptos_kratos::flows::Consent;
 ///
 /// #[component]
 /// fn ConsentPage() -> impl IntoView {
@@ -289,7 +289,7 @@ pub fn Consent(
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::oauth2::OAuth2Logout;
+/// use leptos_kratos::flows::OAuth2Logout;
 ///
 /// #[component]
 /// fn LogoutPage() -> impl IntoView {

@@ -1,0 +1,250 @@
+//! A flow in a card: loads it, renders it, submits it, follows the answers.
+
+use crate::navigation::use_navigator;
+use leptos::prelude::*;
+
+use super::params::FlowParams;
+use super::session::LogoutButton;
+use crate::components::{AppLink, ErrorView, FlowForm, FormLayout, GroupOrder};
+use crate::config::{KratosConfig, use_config};
+use crate::controller::links::flow_links;
+use crate::controller::{
+    FlowCompletion, FlowController, FlowEvents, FlowStatus, NOTICE_SIGNED_IN, Problem, Submission,
+};
+use crate::i18n::{Phrase, use_translator};
+use crate::model::{ErrorId, Flow, FlowKind};
+use crate::session::SessionHandle;
+
+/// Everything a flow card can be given; the flow components' props.
+#[derive(Clone, Default)]
+pub(crate) struct FlowSettings {
+    pub params: MaybeProp<FlowParams>,
+    pub events: FlowEvents,
+    pub layout: Option<FormLayout>,
+    pub group_order: Option<GroupOrder>,
+    pub class: MaybeProp<String>,
+    pub header: Option<ViewFn>,
+    pub footer: Option<ViewFn>,
+    pub hide_links: bool,
+    pub document_title: bool,
+}
+
+/// The heading of a flow's card.
+fn title(kind: FlowKind) -> Phrase {
+    match kind {
+        FlowKind::Login => Phrase::LoginTitle,
+        FlowKind::Registration => Phrase::RegistrationTitle,
+        FlowKind::Recovery => Phrase::RecoveryTitle,
+        FlowKind::Verification => Phrase::VerificationTitle,
+        FlowKind::Settings => Phrase::SettingsTitle,
+    }
+}
+
+/// A flow in a card: loads it, renders it, submits it, follows the answers.
+pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView {
+    let translator = use_translator();
+    let config = use_config();
+    let navigator = use_navigator();
+    let params = settings.params;
+    let initial = params
+        .get_untracked()
+        .unwrap_or_else(FlowParams::from_location)
+        .into_pairs();
+    let mut events = settings.events;
+    // A completed login or registration changes the session everyone sees.
+    if let Some(session) = use_context::<SessionHandle>() {
+        let report = events.on_success;
+        events.on_success = Some(Callback::new(move |done: FlowCompletion| {
+            session.refresh();
+            if let Some(report) = report {
+                report.run(done);
+            }
+        }));
+    }
+    let controller =
+        FlowController::new(kind, config.clone(), navigator, initial).with_events(events);
+    controller.start();
+    // New parameters from the app (its router moved to another query):
+    // start over with them.
+    Effect::new({
+        let controller = controller.clone();
+        move |previous: Option<Option<FlowParams>>| {
+            let current = params.get();
+            if let Some(previous) = previous
+                && previous != current
+            {
+                let pairs = current
+                    .clone()
+                    .unwrap_or_else(FlowParams::from_location)
+                    .into_pairs();
+                controller.restart_with(pairs);
+            }
+            current
+        }
+    });
+    let flow = controller.flow();
+    let status = controller.status();
+    let notice = controller.notice();
+    let focus_errors = controller.errors_shown();
+    let busy = Signal::derive(move || status.with(FlowStatus::is_busy));
+    let layout = settings.layout.unwrap_or(match kind {
+        FlowKind::Settings => FormLayout::PerGroup,
+        _ => FormLayout::Single,
+    });
+    let group_order = settings.group_order;
+    let on_submit = {
+        let controller = controller.clone();
+        Callback::new(move |submission: Submission| controller.submit(submission))
+    };
+    let has_flow = Memo::new(move |_| flow.with(Option::is_some));
+    let failure = {
+        let controller = controller.clone();
+        move || match status.get() {
+            FlowStatus::Failed(error) => {
+                // Starting over leaves out a return_to Kratos refused, and
+                // says so.
+                let refused_return_to =
+                    error
+                        .is(&ErrorId::SelfServiceFlowReturnToForbidden)
+                        .then(|| {
+                            let text = use_translator().phrase(Phrase::ReturnToForbidden);
+                            view! { <p class="lk-notice" data-type="info">{text}</p> }
+                        });
+                let start_over = controller.start_over_url();
+                Some(
+                    view! {
+                        {refused_return_to}
+                        <ErrorView error=error.error start_over />
+                    }
+                    .into_any(),
+                )
+            }
+            FlowStatus::Refused(problem) => {
+                // Recoverable problems leave the form usable; the others (and
+                // any without a flow on screen) offer to start over.
+                let start_over = (!problem.is_recoverable() || !has_flow.get_untracked())
+                    .then(|| controller.start_over_url());
+                Some(problem_view(problem, start_over).into_any())
+            }
+            _ => None,
+        }
+    };
+    // The form is created once and then follows the controller's flow: it
+    // stays mounted while a replacement flow loads or after an error, so
+    // what the user typed is kept.
+    let shown = Signal::derive(move || flow.get().unwrap_or_default());
+    let form = move || {
+        if has_flow.get() {
+            let group_order = group_order.clone();
+            view! { <FlowForm flow=shown on_submit busy focus_errors layout group_order /> }
+                .into_any()
+        } else if matches!(status.get(), FlowStatus::Failed(_)) {
+            ().into_any()
+        } else {
+            crate::components::loading_line().into_any()
+        }
+    };
+    let notice_text = move || {
+        notice.get().map(|notice| {
+            view! { <p class="lk-notice" data-type="info">{notice.error.human_text().to_owned()}</p> }
+        })
+    };
+    // Settings opened from recovery while signed in says why.
+    let signed_in_notice = (kind == FlowKind::Settings
+        && controller.param("notice").as_deref() == Some(NOTICE_SIGNED_IN))
+    .then(|| translator.phrase(Phrase::AlreadySignedIn))
+    .map(|text| view! { <p class="lk-notice" data-type="info">{text}</p> });
+    let hide_links = settings.hide_links;
+    let link_params = controller.params();
+    crate::components::card_view(crate::components::CardParts {
+        name: kind.as_str().to_owned(),
+        heading: translator.phrase(title(kind)),
+        kind: Some(kind),
+        class: settings.class,
+        header: settings.header,
+        footer: settings.footer,
+        document_title: settings.document_title,
+        content: ViewFn::from(move || {
+            let links = (!hide_links).then(|| {
+                view! { <FlowLinks kind config=config.clone() flow params=link_params.clone() /> }
+            });
+            view! {
+                <div class="lk-notices" role="status" aria-live="polite">
+                    {signed_in_notice.clone()}
+                    {notice_text}
+                </div>
+                {failure.clone()}
+                {form.clone()}
+                {links}
+            }
+        }),
+    })
+}
+
+/// The phrase explaining a problem the library stopped at.
+fn problem_phrase(problem: Problem) -> Phrase {
+    match problem {
+        Problem::TimedOut => Phrase::TimedOut,
+        Problem::ForeignAction => Phrase::ForeignAction,
+        Problem::UnsafeTarget => Phrase::UnsafeTarget,
+        Problem::TooManyHops => Phrase::TooManyHops,
+    }
+}
+
+/// A problem the library stopped at, as an alert; with a way to start over
+/// when the flow cannot simply be sent again.
+fn problem_view(problem: Problem, start_over: Option<String>) -> impl IntoView {
+    let translator = use_translator();
+    let name = match problem {
+        Problem::TimedOut => "timed-out",
+        Problem::ForeignAction => "foreign-action",
+        Problem::UnsafeTarget => "unsafe-target",
+        Problem::TooManyHops => "too-many-hops",
+    };
+    let link = start_over.map(|href| {
+        view! { <AppLink href text=translator.phrase(Phrase::StartOver) class="lk-button lk-start-over" /> }
+    });
+    view! {
+        <div class="lk-error lk-problem" role="alert" data-problem=name>
+            <p class="lk-error-message">{translator.phrase(problem_phrase(problem))}</p>
+            {link}
+        </div>
+    }
+}
+
+/// Links between flows under the card (sign up, forgot password, sign in),
+/// carrying the flow's context (see [`flow_links`]); on a second-factor or
+/// re-authentication login, a way to sign out and use another account.
+#[component]
+fn FlowLinks(
+    kind: FlowKind,
+    config: KratosConfig,
+    flow: Signal<Option<Flow>>,
+    params: Vec<(String, String)>,
+) -> impl IntoView {
+    let links =
+        Memo::new(move |_| flow.with(|flow| flow_links(&config, kind, flow.as_ref(), &params)));
+    move || {
+        let translator = use_translator();
+        let current = links.get();
+        let another = translator.phrase(Phrase::UseAnotherAccount);
+        let sign_out = current.sign_out_to.map(|login| {
+            view! {
+                <LogoutButton return_to=login class="lk-link-button">
+                    {another}
+                </LogoutButton>
+            }
+        });
+        let links = current
+            .links
+            .into_iter()
+            .map(|(phrase, href)| view! { <AppLink href text=translator.phrase(phrase) /> })
+            .collect_view();
+        view! {
+            <nav class="lk-links">
+                {links}
+                {sign_out}
+            </nav>
+        }
+    }
+}
