@@ -33,6 +33,7 @@
 
 mod body;
 pub mod links;
+pub mod next;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,12 +41,13 @@ use leptos::task::spawn_local;
 pub(crate) use crate::navigation::current_url;
 pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
+pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};
 
 use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
 use crate::config::KratosConfig;
 use crate::model::{
-    ContinueWith, ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowState,
-    GenericError, Identity, Session,
+    ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, GenericError, Identity,
+    Session,
 };
 use crate::url::{current_page, policy::UrlPolicy};
 
@@ -155,16 +157,6 @@ impl std::fmt::Debug for FlowEvents {
 /// `use_flow_id`, expired, CSRF, gone) before the controller gives up: a
 /// loop means a misconfigured or hostile server.
 const MAX_HOPS: u8 = 3;
-
-/// Who named a URL the controller is asked to open; it decides how the URL
-/// policy judges it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
-    /// Kratos (`continue_with`, `redirect_browser_to`, `flow.return_to`).
-    Kratos,
-    /// The app's configuration (its own pages, the default return URL).
-    App,
-}
 
 /// Drives one flow. Cheap to clone; clones share state.
 #[derive(Clone)]
@@ -430,17 +422,8 @@ impl FlowController {
                 self.create(return_to);
             }
             Outcome::Redirect { url, error } => {
-                // Kratos sends a settings flow created without return_to to
-                // the second factor without a way back: come back here.
-                let detour = self.kind == FlowKind::Settings
-                    && error
-                        .as_ref()
-                        .is_some_and(|e| e.is(&ErrorId::SessionAal2Required));
-                let url = match detour.then(|| settings_page(&current_page())).flatten() {
-                    Some(here) => with_default_return_to(&url, &here),
-                    None => url,
-                };
-                self.navigate(&url, Source::Kratos)
+                let to = self.decide(|here| here.redirect(url, error.as_deref()));
+                self.go(to)
             }
             Outcome::Success(success) => {
                 if let Some(report) = self.events.on_success {
@@ -457,15 +440,12 @@ impl FlowController {
                 }
                 self.continue_with(&success.continue_with)
             }
-            Outcome::AlreadySignedIn(_) if self.kind == FlowKind::Recovery => {
-                // Kratos's own UI sends a signed-in person to settings,
-                // where the password can be changed, and says why.
-                let settings = self
-                    .config
-                    .flow_page(FlowKind::Settings, &[("notice", NOTICE_SIGNED_IN)]);
-                self.navigate(&settings, Source::App);
+            Outcome::AlreadySignedIn(_) => {
+                let kratos = self.flow_return_to();
+                let to = self.decide(|here| here.already_signed_in(kratos.as_deref()));
+                self.go(to)
             }
-            Outcome::AlreadySignedIn(_) | Outcome::LoggedOut => self.continue_with(&[]),
+            Outcome::LoggedOut => self.continue_with(&[]),
             Outcome::ShowFlow { kind, flow_id, .. } if kind == self.kind => {
                 // The replacement carries Kratos's explanation.
                 if self.hop() {
@@ -537,118 +517,48 @@ impl FlowController {
         // A redirect that ended in a flow of another kind (Kratos's
         // registration answers a signed-in OAuth2 login with a 302 to the
         // login init): that flow's own page.
-        if let Some(kind) = redirected
-            .then(|| created_as(&flow))
-            .flatten()
-            .filter(|kind| *kind != self.kind)
-        {
-            let page = self.config.flow_page(kind, &[("flow", flow.id.as_str())]);
+        if let Some(page) = self.decide(|here| here.redirected_elsewhere(&flow, redirected)) {
             return self.navigate(&page, Source::App);
         }
         replace_flow_in_address_bar(&flow.id);
         let next = if self.submitted.get_value() {
-            self.next_page(&flow)
+            self.decide(|here| here.after_showing(&flow))
         } else {
             None
         };
         self.flow.set(Some(flow));
         match next {
-            Some((url, source)) => self.navigate(&url, source),
+            Some(to) => self.go(to),
             None => self.status.set(FlowStatus::Ready),
         }
     }
 
-    /// Where a rendered flow asks to go, if anywhere: `show_*_ui` items; for
-    /// a finished settings flow opened with `return_to`, that address; for a
-    /// recovery that skips settings (`skip_settings=true`), where to return.
-    fn next_page(&self, flow: &Flow) -> Option<(String, Source)> {
-        if self.kind == FlowKind::Recovery
-            && flow.state == Some(FlowState::PassedChallenge)
-            && flow.continue_with.is_empty()
-        {
-            return Some((
-                self.return_destination(flow.return_to.as_deref()),
-                Source::App,
-            ));
-        }
-        let ui_page = |item: &ContinueWith| self.ui_page_for(item);
-        let shown = flow
-            .continue_with
-            .iter()
-            .find(|item| item.action != ContinueWithAction::RedirectBrowserTo)
-            .and_then(ui_page);
-        if let Some(page) = shown {
-            return Some((page, Source::App));
-        }
-        if self.kind == FlowKind::Settings
-            && flow.state == Some(FlowState::Success)
-            && (self.param("return_to").is_some() || flow.return_to.is_some())
-        {
-            let target = ContinueWith::pick(&flow.continue_with)
-                .and_then(|item| item.redirect_browser_to.clone())
-                .or_else(|| flow.return_to.clone())?;
-            // A return_to that is this settings page itself (added for the
-            // second-factor detour): stay and show the saved state.
-            let page = current_page();
-            let here = self.policy().kratos_target(&target).is_some_and(|target| {
-                settings_page(&target).is_some() && settings_page(&target) == settings_page(&page)
-            });
-            return (!here).then_some((target, Source::Kratos));
-        }
-        None
-    }
-
-    /// The UI page for a `show_*_ui` item (this app's own page for the flow).
-    fn ui_page_for(&self, item: &ContinueWith) -> Option<String> {
-        let kind = match item.action {
-            ContinueWithAction::ShowVerificationUi => FlowKind::Verification,
-            ContinueWithAction::ShowSettingsUi => FlowKind::Settings,
-            ContinueWithAction::ShowRecoveryUi => FlowKind::Recovery,
-            _ => return None,
-        };
-        let id = &item.flow.as_ref()?.id;
-        let mut query = vec![("flow", id.as_str())];
+    /// The decisions of [`next`] on the page as it is now.
+    fn decide<T>(&self, decision: impl FnOnce(&Here<'_>) -> T) -> T {
+        let page = current_page();
         let return_to = self.param("return_to");
-        if let Some(return_to) = return_to.as_deref() {
-            query.push(("return_to", return_to));
-        }
-        Some(self.config.flow_page(kind, &query))
+        decision(&Here {
+            kind: self.kind,
+            config: &self.config,
+            page: &page,
+            return_to: return_to.as_deref(),
+        })
     }
 
-    /// After success: the first `continue_with` item a browser should follow,
-    /// else Kratos's `flow.return_to`, else the page's own `?return_to=` (only
-    /// where the URL policy lets the page send the browser), else the
-    /// configured default.
+    /// Kratos's `return_to` of the flow shown, if any.
+    fn flow_return_to(&self) -> Option<String> {
+        self.flow.with_untracked(|f| f.as_ref()?.return_to.clone())
+    }
+
+    /// After success: where `continue_with` (or the return address) leads.
     fn continue_with(&self, items: &[ContinueWith]) {
-        let picked = ContinueWith::pick(items).and_then(|item| match item.action {
-            ContinueWithAction::RedirectBrowserTo => item
-                .redirect_browser_to
-                .clone()
-                .map(|url| (url, Source::Kratos)),
-            _ => self.ui_page_for(item).map(|page| (page, Source::App)),
-        });
-        match picked {
-            Some((url, source)) => self.navigate(&url, source),
-            None => {
-                let kratos = self.flow.with_untracked(|f| f.as_ref()?.return_to.clone());
-                let target = self.return_destination(kratos.as_deref());
-                self.navigate(&target, Source::App)
-            }
-        }
+        let kratos = self.flow_return_to();
+        let to = self.decide(|here| here.after_success(items, kratos.as_deref()));
+        self.go(to)
     }
 
-    /// Where to return when Kratos's answer names no `continue_with`:
-    /// Kratos's `flow.return_to` if the URL policy follows it, else the
-    /// page's `?return_to=` if it may, else the configured default.
-    fn return_destination(&self, flow_return_to: Option<&str>) -> String {
-        let policy = self.policy();
-        flow_return_to
-            .and_then(|url| policy.kratos_target(url))
-            .or_else(|| {
-                self.param("return_to")
-                    .and_then(|url| policy.page_return_to(&url))
-            })
-            .unwrap_or_else(|| self.config.default_return_url.clone())
+    fn go(&self, to: Destination) {
+        self.navigate(&to.url, to.source)
     }
 
     /// Leaves for `url`, if the URL policy follows it for its source.
@@ -669,73 +579,6 @@ impl FlowController {
             None => self.refuse(Problem::UnsafeTarget),
         }
     }
-}
-
-/// The `notice` parameter of the settings page when recovery was opened
-/// while signed in (the page says so).
-pub const NOTICE_SIGNED_IN: &str = "signed_in";
-
-/// The kind a flow was created as by its init endpoint, from its
-/// `request_url` (`…/self-service/<kind>/browser`). Flows that Kratos
-/// creates while answering another request (a recovery's settings flow)
-/// name that request and give `None`.
-fn created_as(flow: &Flow) -> Option<FlowKind> {
-    let path = flow.request_url.as_deref()?.split(['?', '#']).next()?;
-    let rest = &path[path.find("/self-service/")? + "/self-service/".len()..];
-    match rest.split('/').collect::<Vec<_>>().as_slice() {
-        [kind, "browser"] => FlowKind::from_segment(kind),
-        _ => None,
-    }
-}
-
-/// `url` with `return_to` added, unless it has one already.
-///
-/// ```
-/// # use leptos_kratos::controller::with_default_return_to;
-/// assert_eq!(
-///     with_default_return_to("https://k/self-service/login/browser?aal=aal2", "https://app/settings"),
-///     "https://k/self-service/login/browser?aal=aal2&return_to=https%3A%2F%2Fapp%2Fsettings"
-/// );
-/// assert_eq!(with_default_return_to("https://k/x?return_to=%2Fa", "https://app/b"), "https://k/x?return_to=%2Fa");
-/// ```
-pub fn with_default_return_to(url: &str, return_to: &str) -> String {
-    let (base, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(b, f)| (b, Some(f)));
-    let (path, query) = base.split_once('?').unwrap_or((base, ""));
-    let mut params = crate::url::parse_query(query);
-    if params
-        .iter()
-        .any(|(k, v)| k == "return_to" && !v.is_empty())
-    {
-        return url.to_owned();
-    }
-    params.push(("return_to".into(), return_to.to_owned()));
-    let query = crate::url::build_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    match fragment {
-        Some(fragment) => format!("{path}?{query}#{fragment}"),
-        None => format!("{path}?{query}"),
-    }
-}
-
-/// A settings page's URL without its flow-specific query (`flow`,
-/// `return_to`, `notice`): what a settings flow returns to after a detour.
-fn settings_page(url: &str) -> Option<String> {
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let path = path.split('#').next().unwrap_or_default();
-    if path.is_empty() {
-        return None;
-    }
-    let kept: Vec<(String, String)> = crate::url::parse_query(query)
-        .into_iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "flow" | "return_to" | "notice"))
-        .collect();
-    let query = crate::url::build_query(kept.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    Some(if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{query}")
-    })
 }
 
 /// Loads a stored flow error (`/self-service/errors?id=`) into a signal;

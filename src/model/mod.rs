@@ -22,6 +22,7 @@
 //! assert!(matches!(flow.ui.nodes[0].attributes, NodeAttributes::Input(_)));
 //! ```
 
+mod attributes;
 mod continue_with;
 mod error;
 mod flow;
@@ -33,14 +34,15 @@ mod text;
 mod ui;
 pub mod user_agent;
 
+pub use attributes::{
+    AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
+    NodeAttributes, ScriptAttributes, TextAttributes, WebAuthnTrigger,
+};
 pub use continue_with::{ContinueWith, ContinueWithAction, ContinueWithFlow};
 pub use error::{ErrorId, ErrorResponse, FlowError, GenericError};
 pub use flow::{Flow, FlowKind, FlowState, FlowType, LogoutFlow};
 pub use json::{Extra, value_to_form_string};
-pub use node::{
-    AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
-    NodeAttributes, NodeGroup, NodeMeta, ScriptAttributes, TextAttributes, UiNode, WebAuthnTrigger,
-};
+pub use node::{NodeGroup, NodeMeta, UiNode};
 pub use oauth2::{
     ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Client, OAuth2Error,
     OAuth2Redirect,

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::InputType;
 use super::json::{Extra, lenient, lenient_list};
-use super::node::{InputType, NodeGroup, UiNode};
+use super::node::{NodeGroup, UiNode};
 use super::text::UiText;
 
 /// A flow's form (`ui`): render it as `<form action=… method=…>`.

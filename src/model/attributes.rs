@@ -1,0 +1,467 @@
+//! The attributes of each node type (`ui.nodes[].attributes`): inputs,
+//! images, anchors, texts, scripts and divisions.
+
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
+
+use super::json::{Extra, lenient, string_enum, value_to_form_string};
+use super::text::UiText;
+
+string_enum! {
+    /// The `type` of an input node.
+    pub enum InputType {
+        /// Free text.
+        Text = "text",
+        /// A password; never echoed back by Kratos.
+        Password = "password",
+        /// A number.
+        Number = "number",
+        /// A boolean.
+        Checkbox = "checkbox",
+        /// State carried by the form (`csrf_token`, `method`, WebAuthn results).
+        Hidden = "hidden",
+        /// An e-mail address.
+        Email = "email",
+        /// A phone number.
+        Tel = "tel",
+        /// A submit button; only the clicked one is sent.
+        Submit = "submit",
+        /// A button that runs a script trigger and is never submitted.
+        Button = "button",
+        /// A local date and time.
+        DatetimeLocal = "datetime-local",
+        /// A date.
+        Date = "date",
+        /// A URL.
+        Url = "url",
+    }
+}
+
+impl InputType {
+    /// The `type` attribute to use on an `<input>`: known types map to
+    /// themselves, anything unknown or empty is rendered as `text`.
+    pub fn html_type(&self) -> &str {
+        match self {
+            Self::Unknown(_) => "text",
+            known => known.as_str(),
+        }
+    }
+
+    /// Whether the node is a button (`submit` or `button`) rather than a field.
+    pub fn is_button(&self) -> bool {
+        matches!(self, Self::Submit | Self::Button)
+    }
+}
+
+string_enum! {
+    /// A function that Kratos's `webauthn.js` defines on `window`
+    /// (`onclickTrigger` / `onloadTrigger`).
+    pub enum WebAuthnTrigger {
+        /// Security-key registration.
+        OryWebAuthnRegistration = "oryWebAuthnRegistration",
+        /// Security-key login.
+        OryWebAuthnLogin = "oryWebAuthnLogin",
+        /// Passkey login (modal).
+        OryPasskeyLogin = "oryPasskeyLogin",
+        /// Passkey autofill (conditional mediation), started when the form shows.
+        OryPasskeyLoginAutocompleteInit = "oryPasskeyLoginAutocompleteInit",
+        /// Passkey registration.
+        OryPasskeyRegistration = "oryPasskeyRegistration",
+        /// Adding a passkey in settings.
+        OryPasskeySettingsRegistration = "oryPasskeySettingsRegistration",
+    }
+}
+
+/// One allowed value of an input built from a JSON-schema `enum`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InputOption {
+    /// The value to submit.
+    #[serde(default, deserialize_with = "lenient")]
+    pub value: Value,
+    /// A label for the option, if Kratos sends one.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: Option<UiText>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Attributes of an `input` node.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InputAttributes {
+    /// The form field name, possibly dotted (`traits.email`). Several nodes
+    /// may share a name (e.g. `method` buttons with different values).
+    /// Required: an input without a text name is kept as an unknown node
+    /// (its label and messages still show).
+    pub name: String,
+    /// The input type.
+    #[serde(rename = "type", default, deserialize_with = "lenient")]
+    pub input_type: InputType,
+    /// The current value: any JSON (strings, numbers, booleans, JSON-in-a-string).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<Value>,
+    /// Whether the field is required.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: Option<bool>,
+    /// Whether the field is disabled.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disabled: Option<bool>,
+    /// The `autocomplete` hint (`email`, `current-password`, `username webauthn`, ...).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete: Option<String>,
+    /// A label inside the attributes; Kratos normally uses `meta.label`.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: Option<UiText>,
+    /// A regular expression the value must match.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pattern: Option<String>,
+    /// The maximum length of the value.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub maxlength: Option<i64>,
+    /// Deprecated inline JavaScript to run on click; never evaluated.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub onclick: Option<String>,
+    /// The `webauthn.js` function to call on click.
+    #[serde(
+        rename = "onclickTrigger",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub onclick_trigger: Option<WebAuthnTrigger>,
+    /// Deprecated inline JavaScript to run on load; never evaluated.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub onload: Option<String>,
+    /// The `webauthn.js` function to call when the form is shown.
+    #[serde(
+        rename = "onloadTrigger",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub onload_trigger: Option<WebAuthnTrigger>,
+    /// Allowed values (from a JSON-schema `enum`); rendered as a `<select>`.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub options: Option<Vec<InputOption>>,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn unknown_input_type() -> InputType {
+    InputType::Unknown(String::new())
+}
+
+impl Default for InputType {
+    fn default() -> Self {
+        unknown_input_type()
+    }
+}
+
+impl InputAttributes {
+    /// Whether the field is required.
+    pub fn is_required(&self) -> bool {
+        self.required.unwrap_or(false)
+    }
+
+    /// Whether the field is disabled.
+    pub fn is_disabled(&self) -> bool {
+        self.disabled.unwrap_or(false)
+    }
+
+    /// The value as a form field carries it (see [`value_to_form_string`]).
+    pub fn value_string(&self) -> String {
+        self.value
+            .as_ref()
+            .map(value_to_form_string)
+            .unwrap_or_default()
+    }
+
+    /// Whether a checkbox is checked (`true` or `"true"`).
+    pub fn is_checked(&self) -> bool {
+        matches!(&self.value, Some(Value::Bool(true)))
+            || matches!(&self.value, Some(Value::String(s)) if s == "true")
+    }
+}
+
+/// Attributes of an `img` node (the TOTP QR code).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImageAttributes {
+    /// The image URL; for TOTP a `data:image/png;base64,...` URI.
+    #[serde(default, deserialize_with = "lenient")]
+    pub src: String,
+    /// The node id, e.g. `totp_qr`.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: String,
+    /// Width in CSS pixels.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub width: Option<i64>,
+    /// Height in CSS pixels.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub height: Option<i64>,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Attributes of an `a` node (e.g. "Continue" after verification).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnchorAttributes {
+    /// The destination.
+    #[serde(default, deserialize_with = "lenient")]
+    pub href: String,
+    /// The link text; may be `null`.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: Option<UiText>,
+    /// The node id, e.g. `continue`.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: String,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Attributes of a `text` node (TOTP secret, lookup-secret codes).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextAttributes {
+    /// The text; may be `null`.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: Option<UiText>,
+    /// The node id, e.g. `totp_secret_key` or `lookup_secret_codes`.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: String,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Attributes of a `script` node (`webauthn.js`, captcha scripts).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScriptAttributes {
+    /// The script URL.
+    #[serde(default, deserialize_with = "lenient")]
+    pub src: String,
+    /// Whether to load it asynchronously.
+    #[serde(
+        rename = "async",
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_async: Option<bool>,
+    /// The referrer policy.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub referrerpolicy: Option<String>,
+    /// The CORS mode (`anonymous`).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crossorigin: Option<String>,
+    /// Subresource integrity hash (`sha512-...`), possibly empty.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub integrity: Option<String>,
+    /// The MIME type.
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub script_type: Option<String>,
+    /// The node id, e.g. `webauthn_script`; old servers leave it out.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<String>,
+    /// A nonce for Content-Security-Policy.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub nonce: Option<String>,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Attributes of a `div` node: a DOM hook for a widget (the captcha container).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DivisionAttributes {
+    /// The element id the widget looks for.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: String,
+    /// A class name to put on the element.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub class: Option<String>,
+    /// Values for `data-*` attributes.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data: Option<Extra>,
+    /// Fields not named above (including `node_type`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A node's attributes, by node type.
+// Input attributes are the largest and by far the most common variant;
+// boxing them would cost an allocation per node to save nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeAttributes {
+    /// `input`: a form field or button.
+    Input(InputAttributes),
+    /// `img`: an image.
+    Image(ImageAttributes),
+    /// `a`: a link.
+    Anchor(AnchorAttributes),
+    /// `text`: a piece of text.
+    Text(TextAttributes),
+    /// `script`: a script to load.
+    Script(ScriptAttributes),
+    /// `div`: a container for a widget.
+    Division(DivisionAttributes),
+    /// A node type this version does not know, or attributes that do not fit
+    /// their type; kept verbatim.
+    Unknown {
+        /// The node's `type` as sent.
+        node_type: String,
+        /// The attributes as sent.
+        attributes: Value,
+    },
+}
+
+impl NodeAttributes {
+    /// The node type as Kratos names it (`input`, `img`, `a`, `text`, `script`, `div`).
+    pub fn node_type(&self) -> &str {
+        match self {
+            Self::Input(_) => "input",
+            Self::Image(_) => "img",
+            Self::Anchor(_) => "a",
+            Self::Text(_) => "text",
+            Self::Script(_) => "script",
+            Self::Division(_) => "div",
+            Self::Unknown { node_type, .. } => node_type,
+        }
+    }
+
+    /// Builds typed attributes for `node_type`. Attributes that do not fit
+    /// their type are kept as [`NodeAttributes::Unknown`] instead of failing.
+    pub fn from_json(node_type: &str, attributes: Value) -> Self {
+        fn typed<T: for<'de> Deserialize<'de>>(attributes: &Value) -> Option<T> {
+            T::deserialize(attributes).ok()
+        }
+        let parsed = match node_type {
+            "input" => typed(&attributes).map(Self::Input),
+            "img" => typed(&attributes).map(Self::Image),
+            "a" => typed(&attributes).map(Self::Anchor),
+            "text" => typed(&attributes).map(Self::Text),
+            "script" => typed(&attributes).map(Self::Script),
+            "div" => typed(&attributes).map(Self::Division),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| Self::Unknown {
+            node_type: node_type.to_owned(),
+            attributes,
+        })
+    }
+
+    /// The input attributes, if this is an input node.
+    pub fn as_input(&self) -> Option<&InputAttributes> {
+        match self {
+            Self::Input(input) => Some(input),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for NodeAttributes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Input(a) => a.serialize(serializer),
+            Self::Image(a) => a.serialize(serializer),
+            Self::Anchor(a) => a.serialize(serializer),
+            Self::Text(a) => a.serialize(serializer),
+            Self::Script(a) => a.serialize(serializer),
+            Self::Division(a) => a.serialize(serializer),
+            Self::Unknown { attributes, .. } => attributes.serialize(serializer),
+        }
+    }
+}
