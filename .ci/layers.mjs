@@ -26,7 +26,8 @@ function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return files(path);
-    return name.endsWith('.rs') ? [path] : [];
+    // The build script is no module of the crate.
+    return name.endsWith('.rs') && relative(src, path) !== 'i18n/build.rs' ? [path] : [];
   });
 }
 
@@ -75,8 +76,11 @@ function expand(tree) {
   return parts.filter((p) => p.trim()).flatMap((p) => expand(prefix + p.trim()));
 }
 
+// Without comments, strings and the test module at the end of the file
+// (whose `super::` is the file itself).
 function withoutComments(text) {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const tests = text.search(/^#\[cfg\(test\)\]\s*mod /m);
+  return (tests < 0 ? text : text.slice(0, tests)).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
 }
 
 const edges = new Map();
@@ -86,11 +90,18 @@ for (const file of files(src)) {
   const targets = new Set();
   const paths = [];
   for (const m of text.matchAll(/\buse\s+((?:crate|super)::[^;]*);/g)) paths.push(...expand(m[1].replace(/\s+/g, ' ')));
+  // `use child::…` in a module file: an edge to its own child module.
+  for (const m of text.matchAll(/\buse\s+([a-z_][a-z0-9_]*)::([^;]*);/g)) {
+    if (existsSync(join(src, ...self, `${m[1]}.rs`)) || existsSync(join(src, ...self, m[1], 'mod.rs'))) {
+      paths.push(...expand(`self::${m[1]}::${m[2]}`.replace(/\s+/g, ' ')));
+    }
+  }
   for (const m of text.matchAll(/\b((?:crate|super)(?:::[A-Za-z_][A-Za-z0-9_]*)+)/g)) paths.push(m[1]);
   for (const path of paths) {
     const segments = path.split('::').map((s) => s.trim().replace(/ as .*$/, ''));
     let absolute;
     if (segments[0] === 'crate') absolute = segments.slice(1);
+    else if (segments[0] === 'self') absolute = [...self, ...segments.slice(1)];
     else {
       // super:: is relative to the module the file defines.
       absolute = [...self];

@@ -61,7 +61,10 @@ pub fn FlowMessages(
     #[prop(into)]
     messages: Signal<Vec<UiText>>,
 ) -> impl IntoView {
-    let context = MessagesContext { messages };
+    let context = MessagesContext {
+        messages,
+        default: ViewFn::from(move || view! { <DefaultFlowMessages messages /> }),
+    };
     use_overrides()
         .render_messages(&context)
         .unwrap_or_else(|| context.default_view())

@@ -85,13 +85,13 @@ pub struct NodeContext {
     pub dom_id: String,
     /// The node's kind.
     pub kind: NodeKind,
+    pub(crate) default: ViewFn,
 }
 
 impl NodeContext {
     /// The library's own rendering of this node.
     pub fn default_view(&self) -> AnyView {
-        let (node, dom_id) = (self.node, self.dom_id.clone());
-        view! { <super::DefaultNode node dom_id /> }.into_any()
+        self.default.run()
     }
 }
 
@@ -118,13 +118,13 @@ impl GroupContext {
 pub struct MessagesContext {
     /// The messages; the list changes after each answer.
     pub messages: Signal<Vec<UiText>>,
+    pub(crate) default: ViewFn,
 }
 
 impl MessagesContext {
     /// The library's own rendering: a polite live region of messages.
     pub fn default_view(&self) -> AnyView {
-        let messages = self.messages;
-        view! { <super::DefaultFlowMessages messages /> }.into_any()
+        self.default.run()
     }
 }
 

@@ -53,7 +53,7 @@ use serde_json::Value;
 use crate::client::Outcome;
 use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
 use crate::config::use_config;
-use crate::flows::FlowParams;
+use super::params::FlowParams;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{
     ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Redirect,

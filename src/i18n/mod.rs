@@ -38,7 +38,9 @@ use crate::model::UiText;
 
 pub use locales::{Locale, available_locales};
 
-include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
+mod phrase;
+
+pub use phrase::Phrase;
 
 impl Phrase {
     /// The English text.

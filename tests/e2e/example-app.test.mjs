@@ -1,4 +1,4 @@
-// The example Leptos app (tests/example-app): the library's components in an
+// The example Leptos app (examples/router): the library's components in an
 // app with its own router, layout and customisations. Everything happens
 // without reloading the page: the app's router shows the flow pages.
 import { test, after } from 'node:test';

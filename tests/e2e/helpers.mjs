@@ -81,7 +81,7 @@ export function uniqueEmail(prefix) {
   return `${prefix}-${Date.now()}-${counter}@example.com`;
 }
 
-// The example Leptos app (tests/example-app) with its own server.
+// The example Leptos app (examples/router) with its own server.
 export const exampleBase = process.env.E2E_EXAMPLE_BASE ?? 'http://localhost:4457';
 
 async function dev(method, path, body, server = base) {

@@ -43,7 +43,8 @@ pub fn Node(
     let context = NodeContext {
         kind: node.with_untracked(NodeKind::of),
         node,
-        dom_id,
+        dom_id: dom_id.clone(),
+        default: ViewFn::from(move || view! { <DefaultNode node dom_id=dom_id.clone() /> }),
     };
     use_overrides()
         .render_node(&context)

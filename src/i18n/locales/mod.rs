@@ -1,7 +1,7 @@
 //! The compiled-in locales: tables generated at build time from the
-//! JSON files beside this one (see `build.rs`), one per language.
+//! JSON files beside this one (see `src/i18n/build.rs`), one per language.
 
-use super::Phrase;
+use super::phrase::Phrase;
 
 /// A language: Kratos's messages by id and the library's phrases.
 #[derive(Debug)]

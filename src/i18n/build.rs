@@ -1,4 +1,5 @@
-//! Turns the locale data in `src/i18n/locales/*.json` into tables.
+//! The build script (`build` in Cargo.toml): turns the locale data in
+//! `src/i18n/locales/*.json` into tables.
 //!
 //! Each file is one language: Kratos's messages under Ory's keys
 //! (`identities.messages.<id>`), the library's phrases under `lk.<name>`,

@@ -3,19 +3,11 @@
 //! under `/auth/`, a customised field and group, the two-step login layout
 //! (identifier, then the method), and a page guarded by `<RequireSession>`.
 //!
-//! Build: `trunk build --release --config tests/example-app/Trunk.toml`;
+//! Build: `trunk build --release --config examples/router/Trunk.toml`;
 //! the end-to-end journey `tests/e2e/example-app.test.mjs` drives it.
 
 use leptos::prelude::*;
-use leptos_kratos::components::{FormLayout, Overrides};
-use leptos_kratos::controller::FlowCompletion;
-use leptos_kratos::flows::{
-    ErrorPage, Login, LogoutButton, Recovery, Registration, RequireSession, Sessions, Settings,
-    Verification,
-};
-use leptos_kratos::model::{Flow, FlowKind, NodeGroup};
-use leptos_kratos::session::{SessionState, use_session};
-use leptos_kratos::{config::KratosConfig, provider::KratosProvider};
+use leptos_kratos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
