@@ -63,7 +63,10 @@ pub fn FlowMessages(
 ) -> impl IntoView {
     let context = MessagesContext {
         messages,
-        default: ViewFn::from(move || view! { <DefaultFlowMessages messages /> }),
+        default: |context| {
+            let messages = context.messages;
+            view! { <DefaultFlowMessages messages /> }.into_any()
+        },
     };
     use_overrides()
         .render_messages(&context)

@@ -85,13 +85,13 @@ pub struct NodeContext {
     pub dom_id: String,
     /// The node's kind.
     pub kind: NodeKind,
-    pub(crate) default: ViewFn,
+    pub(crate) default: fn(&NodeContext) -> AnyView,
 }
 
 impl NodeContext {
     /// The library's own rendering of this node.
     pub fn default_view(&self) -> AnyView {
-        self.default.run()
+        (self.default)(self)
     }
 }
 
@@ -118,13 +118,13 @@ impl GroupContext {
 pub struct MessagesContext {
     /// The messages; the list changes after each answer.
     pub messages: Signal<Vec<UiText>>,
-    pub(crate) default: ViewFn,
+    pub(crate) default: fn(&MessagesContext) -> AnyView,
 }
 
 impl MessagesContext {
     /// The library's own rendering: a polite live region of messages.
     pub fn default_view(&self) -> AnyView {
-        self.default.run()
+        (self.default)(self)
     }
 }
 

@@ -50,10 +50,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::params::FlowParams;
 use crate::client::Outcome;
 use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
 use crate::config::use_config;
-use super::params::FlowParams;
 use crate::i18n::{Phrase, use_translator};
 use crate::model::{
     ConsentDecision, ConsentRequest, LogoutDecision, LogoutRequest, OAuth2Redirect,

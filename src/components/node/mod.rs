@@ -43,8 +43,11 @@ pub fn Node(
     let context = NodeContext {
         kind: node.with_untracked(NodeKind::of),
         node,
-        dom_id: dom_id.clone(),
-        default: ViewFn::from(move || view! { <DefaultNode node dom_id=dom_id.clone() /> }),
+        dom_id,
+        default: |context| {
+            let (node, dom_id) = (context.node, context.dom_id.clone());
+            view! { <DefaultNode node dom_id /> }.into_any()
+        },
     };
     use_overrides()
         .render_node(&context)

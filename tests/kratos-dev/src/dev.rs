@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use crate::config::Config;
 use crate::http::{Ctx, empty, json};
 use crate::store::{Fault, Store};
+use crate::strategies::totp;
 use crate::time::now;
-use crate::totp;
 
 fn bad(message: &str) -> Response {
     json(400, &json!({"error": message}))

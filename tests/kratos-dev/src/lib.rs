@@ -16,18 +16,17 @@ mod errors;
 mod flows;
 mod http;
 mod hydra;
+mod ids;
+mod kit;
 mod nodes;
-mod oidc;
-mod password;
 pub mod redirect;
 mod schema;
+mod secrets;
 mod sessions;
 mod store;
+mod strategies;
 mod text;
 pub mod time;
-mod totp;
-mod webauthn;
-mod webauthn_verify;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -41,6 +40,7 @@ use tokio::net::TcpListener;
 pub use config::Config;
 use http::{Ctx, content, empty, json, parse_cookies};
 use store::Store;
+use strategies::{oidc, webauthn};
 
 /// The server state, shared by all connections.
 #[derive(Clone)]
@@ -346,7 +346,7 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
         (&Method::GET, ["self-service", "logout"]) => sessions::logout(store, ctx),
         (&Method::GET, ["self-service", "errors"]) => errors_endpoint(store, ctx),
         (&Method::GET, ["self-service", "methods", "oidc", "callback", _]) => {
-            oidc::callback(store, ctx)
+            flows::oidc::callback(store, ctx)
         }
         (&Method::GET, ["oauth2", "auth"]) => hydra::authorize(store, ctx),
         (&Method::GET, ["oauth2", "sessions", "logout"]) => hydra::logout(store, ctx),

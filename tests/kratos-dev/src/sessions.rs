@@ -5,11 +5,11 @@ use axum::response::Response;
 use serde_json::json;
 
 use crate::config::RequiredAal;
+use crate::csrf;
 use crate::errors::{self, KError};
-use crate::flows::{SESSION_COOKIE, session_of};
 use crate::http::{Ctx, empty, expired_cookie, json, see_other};
+use crate::kit::{SESSION_COOKIE, session_of};
 use crate::store::Store;
-use crate::{csrf, flows};
 
 /// 403 `session_aal2_required` when the session must use its second factor
 /// first (`session.whoami.required_aal: highest_available`), as whoami and
@@ -127,7 +127,7 @@ pub fn create_logout(store: &mut Store, ctx: &mut Ctx) -> Response {
     let mut query = vec![("token", session.logout_token.as_str())];
     let return_to = ctx.param("return_to");
     if let Some(url) = &return_to {
-        if let Err(error) = flows::check_return_to(store, url) {
+        if let Err(error) = crate::kit::check_return_to(store, url) {
             return errors::respond(store, ctx, error);
         }
         query.push(("return_to", url.as_str()));
@@ -176,7 +176,7 @@ pub fn logout(store: &mut Store, ctx: &mut Ctx) -> Response {
     }
     let target = ctx
         .param("return_to")
-        .and_then(|url| flows::allowed_return_to(store, &url))
+        .and_then(|url| crate::kit::allowed_return_to(store, &url))
         .unwrap_or_else(|| config.default_return_url.clone());
     see_other(&target)
 }

@@ -12,27 +12,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::time::{Millis, now, rfc3339};
 
-/// A random id (UUID v4 format).
-pub fn new_id() -> String {
-    let mut bytes: [u8; 16] = rand::random();
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
-}
-
-/// A random URL-safe token.
-pub fn new_token() -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
-}
+pub use crate::ids::{new_id, new_token};
 
 /// An e-mail address of an identity.
 #[derive(Clone, Debug)]
@@ -527,7 +507,7 @@ pub struct Store {
     /// OIDC logins in progress by state parameter.
     pub oidc: BTreeMap<String, OidcState>,
     /// The fake Hydra's authorizations and logouts.
-    pub hydra: crate::hydra::Hydra,
+    pub hydra: crate::hydra::state::Hydra,
 }
 
 impl Store {
@@ -549,7 +529,7 @@ impl Store {
             "email": crate::config::DEMO_EMAIL,
             "name": {"first": "Demo", "last": "User"}
         }));
-        identity.password_hash = Some(crate::password::hash(crate::config::DEMO_PASSWORD));
+        identity.password_hash = Some(crate::secrets::hash(crate::config::DEMO_PASSWORD));
         for address in &mut identity.verifiable {
             address.verified = true;
             address.status = "completed".into();

@@ -5,13 +5,16 @@ use axum::response::Response;
 use leptos_kratos::model::{FlowState, InputType, NodeGroup, UiNode};
 use serde_json::json;
 
-use super::{check_csrf, fail_with, method, rerender, return_url, send_code, session_of, sign_in};
 use crate::config::RequiredAal;
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, json, see_other};
+use crate::kit::{check_csrf, fail_with, method, rerender, return_url, session_of, sign_in};
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::store::{AuthMethod, FlowRecord, SessionRecord, Store};
-use crate::{oidc, text, totp, webauthn};
+use crate::strategies::code::send_code;
+use crate::strategies::passkey::{self, Verdict};
+use crate::strategies::{oidc, totp, webauthn};
+use crate::text;
 
 /// Sets up a new login flow (or refuses: already signed in, bad `aal`).
 pub fn init(
@@ -234,13 +237,45 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
         }
         Some("oidc") if config.methods.oidc && !aal2 => check_csrf(store, ctx, &form)
             .map(|_| oidc::start(store, ctx, &flow, form.text("provider").unwrap_or_default())),
-        Some("passkey") if config.methods.passkey && !aal2 => check_csrf(store, ctx, &form)
-            .map(|_| crate::webauthn_verify::passkey_login(store, ctx, flow, &form)),
-        Some("webauthn") if config.methods.webauthn && aal2 => check_csrf(store, ctx, &form)
-            .map(|_| crate::webauthn_verify::webauthn_login(store, ctx, flow, &form)),
+        Some("passkey") if config.methods.passkey && !aal2 => {
+            check_csrf(store, ctx, &form).map(|_| ceremony(store, ctx, flow, &form, false))
+        }
+        Some("webauthn") if config.methods.webauthn && aal2 => {
+            check_csrf(store, ctx, &form).map(|_| ceremony(store, ctx, flow, &form, true))
+        }
         _ => Ok(fail_with(store, ctx, flow, text::no_strategy("login"))),
     };
     result.unwrap_or_else(|error| errors::respond(store, ctx, error))
+}
+
+/// A passkey (first factor) or security key (second factor) login.
+fn ceremony(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+    second_factor: bool,
+) -> Response {
+    let verdict = if second_factor {
+        passkey::webauthn_login(store, &mut flow, form)
+            .map(|()| flow.identity_id.clone().unwrap_or_default())
+    } else {
+        passkey::passkey_login(store, &mut flow, form)
+    };
+    match verdict {
+        Verdict::Verified(identity_id) => {
+            let method = if second_factor {
+                method("webauthn", "aal2", None)
+            } else {
+                method("passkey", "aal1", None)
+            };
+            complete(store, ctx, flow, &identity_id, method)
+        }
+        Verdict::Failed(message) | Verdict::Refused(message) => {
+            fail_with(store, ctx, flow, message)
+        }
+        Verdict::Invalid => rerender(store, ctx, flow, 400),
+    }
 }
 
 /// Marks missing fields; returns whether any was missing.
@@ -285,7 +320,7 @@ fn password(
         .filter(|i| {
             i.password_hash
                 .as_deref()
-                .is_some_and(|h| crate::password::verify(&password, h))
+                .is_some_and(|h| crate::secrets::verify(&password, h))
         })
         .filter(|i| flow.identity_id.as_ref().is_none_or(|id| *id == i.id))
         .map(|i| i.id.clone());
@@ -329,7 +364,7 @@ fn code(
             return Ok(rerender(store, ctx, flow, 400));
         }
         let submitted = form.text("code").unwrap_or_default();
-        if super::code_matches(&mut flow.code, &submitted) {
+        if crate::strategies::code::code_matches(&mut flow.code, &submitted) {
             let email = flow.identifier.clone().unwrap_or_default();
             if let Some(identity) = store.identities.values_mut().find(|i| i.email() == email) {
                 // Signing in with a code proves the address.
@@ -515,7 +550,7 @@ pub fn complete(
                 &address,
                 flow.return_to.clone(),
             );
-            let continue_with = super::show_verification(store, &verification, &address);
+            let continue_with = crate::kit::show_verification(store, &verification, &address);
             // Kratos answers HTTP 403 while the body says 400.
             let error = KError::new(403, "Your email address is not yet verified.")
                 .body_code(400)
@@ -530,10 +565,10 @@ pub fn complete(
     // Kratos checks return_to again on completion (the configuration may
     // have changed): a 400 rich error that becomes a flow message.
     if let Some(raw) = flow.return_to.clone()
-        && let Err(error) = super::check_return_to(store, &raw)
+        && let Err(error) = crate::kit::check_return_to(store, &raw)
     {
         let reason = error.reason.unwrap_or(error.message);
-        return super::fail_with(store, ctx, flow, text::generic_error(&reason));
+        return crate::kit::fail_with(store, ctx, flow, text::generic_error(&reason));
     }
     let session = sign_in(store, ctx, identity_id, method);
     store.flows.remove(&flow.id);
@@ -558,7 +593,7 @@ pub fn complete(
             see_other(&url)
         };
     }
-    if let Some(hydra) = super::oauth2_continuation(store, &flow, identity_id) {
+    if let Some(hydra) = crate::kit::oauth2_continuation(store, &flow, identity_id) {
         // An OAuth2 login: back to Hydra, as a top-level navigation.
         return if ctx.accepts_json() {
             json(422, &errors::location_change(&hydra).body())
@@ -567,12 +602,12 @@ pub fn complete(
         };
     }
     if ctx.accepts_json() {
-        let body = super::success_body(
+        let body = crate::kit::success_body(
             store,
             Some(&session),
             identity_id,
             false,
-            vec![super::redirect_to(&return_to)],
+            vec![crate::kit::redirect_to(&return_to)],
         );
         json(200, &body)
     } else {

@@ -8,14 +8,15 @@ use leptos_kratos::model::{
 };
 use serde_json::json;
 
-use super::{
-    check_csrf, count_code_submission, fail_with, flow_json, method, new_flow, rerender, retry,
-    send_code, session_of, sign_in,
-};
+use super::retry;
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, json, see_other};
+use crate::kit::{
+    check_csrf, fail_with, flow_json, method, new_flow, rerender, session_of, sign_in,
+};
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::store::{FlowRecord, Store};
+use crate::strategies::code::{count_code_submission, send_code};
 use crate::{schema, text};
 
 /// Creating a recovery flow needs no session: Kratos answers 400
@@ -82,7 +83,9 @@ fn step(
             let message = text::generic_error(too_often.reason.as_deref().unwrap_or_default());
             return Ok(retried(store, ctx, &flow, message));
         }
-        if flow.identity_id.is_some() && super::code_matches(&mut flow.code, &code) {
+        if flow.identity_id.is_some()
+            && crate::strategies::code::code_matches(&mut flow.code, &code)
+        {
             return Ok(recovered(store, ctx, flow));
         }
         // A wrong code is no validation error for Kratos: 200 with the flow.
@@ -117,7 +120,7 @@ fn step(
         }
         None => {
             // Do not reveal whether the address exists: say the same, send no code.
-            super::deliver(
+            crate::strategies::code::deliver(
                 store,
                 &email,
                 "Account access attempted",
@@ -212,7 +215,7 @@ fn recovered(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Response
         flow.state = FlowState::PassedChallenge;
         flow.ui.clear_messages();
         let id = flow.id.clone();
-        let target = super::return_url(store, Some(&flow));
+        let target = crate::kit::return_url(store, Some(&flow));
         store.flows.insert(id.clone(), flow);
         return if ctx.is_json_request() {
             flow_json(store, ctx, &store.flows[&id], 200)

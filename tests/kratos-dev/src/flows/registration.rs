@@ -5,13 +5,16 @@ use axum::response::Response;
 use leptos_kratos::model::{FlowState, InputType, NodeGroup, UiNode};
 use serde_json::Value;
 
-use super::{check_csrf, fail_with, method, rerender, return_url, send_code, sign_in};
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, json, see_other};
+use crate::kit::{check_csrf, fail_with, method, rerender, return_url, sign_in};
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::schema;
 use crate::store::{AuthMethod, FlowRecord, IdentityRecord, SessionRecord, Store};
-use crate::{oidc, text, webauthn};
+use crate::strategies::code::send_code;
+use crate::strategies::passkey::Verdict;
+use crate::strategies::{oidc, webauthn};
+use crate::text;
 
 /// Sets up a new registration flow (or refuses: signed in, disabled).
 pub fn init(
@@ -141,8 +144,9 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
         Some("code") if config.methods.code => code(store, ctx, flow, &form),
         Some("oidc") if config.methods.oidc => check_csrf(store, ctx, &form)
             .map(|_| oidc::start(store, ctx, &flow, form.text("provider").unwrap_or_default())),
-        Some("passkey") if config.methods.passkey => check_csrf(store, ctx, &form)
-            .map(|_| crate::webauthn_verify::passkey_registration(store, ctx, flow, &form)),
+        Some("passkey") if config.methods.passkey => {
+            check_csrf(store, ctx, &form).map(|_| passkey(store, ctx, flow, &form))
+        }
         _ => Ok(fail_with(
             store,
             ctx,
@@ -151,6 +155,19 @@ pub fn submit_flow(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord, form: For
         )),
     };
     result.unwrap_or_else(|error| errors::respond(store, ctx, error))
+}
+
+/// Registration with a passkey and the traits.
+fn passkey(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord, form: &Form) -> Response {
+    match crate::strategies::passkey::passkey_registration(store, &mut flow, form) {
+        Verdict::Verified(identity) => {
+            finish(store, ctx, flow, identity, method("passkey", "aal1", None))
+        }
+        Verdict::Failed(message) | Verdict::Refused(message) => {
+            fail_with(store, ctx, flow, message)
+        }
+        Verdict::Invalid => rerender(store, ctx, flow, 400),
+    }
 }
 
 /// Validates submitted traits; on errors the flow is re-rendered with them.
@@ -234,7 +251,7 @@ fn password(
         .to_owned();
     let password_error = match &password {
         None => Some(text::required("password")),
-        Some(password) => crate::password::policy_violation(password, &email),
+        Some(password) => crate::strategies::password::policy_violation(password, &email),
     };
     if let Some(message) = password_error {
         flow.ui.add_field_message("password", message);
@@ -251,7 +268,7 @@ fn password(
         return Ok(rerender(store, ctx, flow, 400));
     }
     let mut identity = IdentityRecord::new(traits);
-    identity.password_hash = Some(crate::password::hash(&password.unwrap_or_default()));
+    identity.password_hash = Some(crate::secrets::hash(&password.unwrap_or_default()));
     Ok(finish(
         store,
         ctx,
@@ -274,7 +291,7 @@ fn code(
             flow.ui.add_field_message("code", text::required("code"));
             return Ok(rerender(store, ctx, flow, 400));
         };
-        if !super::code_matches(&mut flow.code, &submitted) {
+        if !crate::strategies::code::code_matches(&mut flow.code, &submitted) {
             return Ok(fail_with(
                 store,
                 ctx,
@@ -377,21 +394,21 @@ pub fn finish(
         .then(|| sign_in(store, ctx, &identity_id, auth));
     // With an OAuth2 login challenge, registration ends back at Hydra
     // (200 with redirect_browser_to, unlike login's 422).
-    let return_to = super::oauth2_continuation(store, &flow, &identity_id)
+    let return_to = crate::kit::oauth2_continuation(store, &flow, &identity_id)
         .unwrap_or_else(|| return_url(store, Some(&flow)));
     let mut continue_with = Vec::new();
     let mut verification_flow = None;
     if store.config.verification_after_registration && !verified && !email.is_empty() {
         let id =
             super::start_verification(store, ctx, &identity_id, &email, flow.return_to.clone());
-        continue_with.push(super::show_verification(store, &id, &email));
+        continue_with.push(crate::kit::show_verification(store, &id, &email));
         verification_flow = Some(id);
     }
-    continue_with.push(super::redirect_to(&return_to));
+    continue_with.push(crate::kit::redirect_to(&return_to));
     if ctx.accepts_json() {
         json(
             200,
-            &super::success_body(store, session.as_ref(), &identity_id, true, continue_with),
+            &crate::kit::success_body(store, session.as_ref(), &identity_id, true, continue_with),
         )
     } else if let Some(id) = verification_flow {
         see_other(&format!(

@@ -5,14 +5,16 @@ use axum::response::Response;
 use leptos_kratos::model::{FlowState, InputType, NodeGroup, UiNode};
 use serde_json::{Value, json};
 
-use super::{check_csrf, flow_json, rerender, session_of};
 use crate::config::RequiredAal;
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, cookie, see_other};
+use crate::kit::{check_csrf, flow_json, rerender, session_of};
 use crate::nodes::{ContainerExt, NodeExt, csrf, image, input, submit, text as text_node};
 use crate::store::{FlowRecord, IdentityRecord, LookupCode, SessionRecord, Store};
+use crate::strategies::passkey::{self, Verdict};
+use crate::strategies::{oidc, totp, webauthn};
 use crate::time::now;
-use crate::{oidc, schema, text, totp, webauthn};
+use crate::{schema, text};
 
 /// Where to upgrade to aal2 when the session's AAL is too low for settings
 /// (Kratos's `DoesSessionSatisfy`): the aal2 login, coming back to
@@ -339,10 +341,10 @@ fn dispatch(
             privileged(store, ctx, &flow).and_then(|()| oidc_step(store, ctx, flow, &form))
         }
         Some("webauthn") if config.methods.webauthn => privileged(store, ctx, &flow)
-            .map(|()| crate::webauthn_verify::webauthn_settings(store, ctx, flow, &form)),
+            .map(|()| keys(store, ctx, flow, &form, passkey::webauthn_settings)),
         Some("passkey") if config.methods.passkey => privileged(store, ctx, &flow)
-            .map(|()| crate::webauthn_verify::passkey_settings(store, ctx, flow, &form)),
-        _ => Ok(super::fail_with(
+            .map(|()| keys(store, ctx, flow, &form, passkey::passkey_settings)),
+        _ => Ok(crate::kit::fail_with(
             store,
             ctx,
             flow,
@@ -437,7 +439,11 @@ fn profile(
         if let Some(pending) = store.flows.get_mut(&verification) {
             pending.traits = Some(traits);
         }
-        flow.continue_with = vec![super::show_verification(store, &verification, &new_email)];
+        flow.continue_with = vec![crate::kit::show_verification(
+            store,
+            &verification,
+            &new_email,
+        )];
         let id = flow.id.clone();
         store.flows.insert(id.clone(), flow);
         return Ok(if ctx.is_json_request() {
@@ -457,7 +463,11 @@ fn profile(
     if email_changed && store.config.verification_after_registration {
         let verification =
             super::start_verification(store, ctx, &identity_id, &new_email, flow.return_to.clone());
-        flow.continue_with = vec![super::show_verification(store, &verification, &new_email)];
+        flow.continue_with = vec![crate::kit::show_verification(
+            store,
+            &verification,
+            &new_email,
+        )];
     }
     Ok(success(store, ctx, flow))
 }
@@ -476,20 +486,22 @@ fn password(
     let message = match form.text("password") {
         None => Some(text::required("password")),
         Some(password) => {
-            crate::password::policy_violation(&password, &identity.email()).or_else(|| {
-                identity
-                    .password_hash
-                    .as_deref()
-                    .filter(|hash| crate::password::verify(&password, hash))
-                    .map(|_| text::password_same_as_old())
-            })
+            crate::strategies::password::policy_violation(&password, &identity.email()).or_else(
+                || {
+                    identity
+                        .password_hash
+                        .as_deref()
+                        .filter(|hash| crate::secrets::verify(&password, hash))
+                        .map(|_| text::password_same_as_old())
+                },
+            )
         }
     };
     if let Some(message) = message {
         flow.ui.add_field_message("password", message);
         return Ok(rerender(store, ctx, flow, 400));
     }
-    let hash = crate::password::hash(&form.text("password").unwrap_or_default());
+    let hash = crate::secrets::hash(&form.text("password").unwrap_or_default());
     if let Some(identity) = store.identities.get_mut(&identity_id) {
         identity.password_hash = Some(hash);
         identity.updated_at = now();
@@ -541,7 +553,7 @@ fn lookup(
     let identity_id = flow.identity_id.clone().unwrap_or_default();
     if form.flag("lookup_secret_confirm") {
         let Some(pending) = flow.pending_lookup.take() else {
-            return Ok(super::fail_with(
+            return Ok(crate::kit::fail_with(
                 store,
                 ctx,
                 flow,
@@ -608,7 +620,7 @@ fn oidc_step(
         return Err(errors::not_found());
     };
     if identity.first_factors() <= 1 {
-        return Ok(super::fail_with(
+        return Ok(crate::kit::fail_with(
             store,
             ctx,
             flow,
@@ -636,21 +648,41 @@ pub fn succeeded(store: &mut Store, ctx: &mut Ctx, mut flow: FlowRecord) -> Flow
     let target = flow
         .return_to
         .as_deref()
-        .and_then(|raw| super::allowed_return_to(store, raw))
+        .and_then(|raw| crate::kit::allowed_return_to(store, raw))
         .unwrap_or_else(|| format!("{}?flow={}", store.config.ui_page("settings"), flow.id));
     flow.continue_with
         .retain(|c| c.redirect_browser_to.is_none());
-    flow.continue_with.push(super::redirect_to(&target));
-    if let Some(token) = ctx.cookies.get(super::SESSION_COOKIE).cloned() {
+    flow.continue_with.push(crate::kit::redirect_to(&target));
+    if let Some(token) = ctx.cookies.get(crate::kit::SESSION_COOKIE).cloned() {
         let config = store.config.clone();
         ctx.set_cookies.push(cookie(
-            super::SESSION_COOKIE,
+            crate::kit::SESSION_COOKIE,
             &token,
             Some(config.lifespans.session / 1000),
             config.secure_cookies(),
         ));
     }
     flow
+}
+
+/// Adding or removing a security key or passkey, as `change` decides.
+fn keys(
+    store: &mut Store,
+    ctx: &mut Ctx,
+    mut flow: FlowRecord,
+    form: &Form,
+    change: fn(&mut Store, &mut FlowRecord, &Form) -> Verdict<()>,
+) -> Response {
+    match change(store, &mut flow, form) {
+        Verdict::Verified(()) => success(store, ctx, flow),
+        Verdict::Failed(message) => {
+            flow.ui.clear_messages();
+            flow.ui.messages.push(message);
+            rerender_fresh(store, ctx, flow)
+        }
+        Verdict::Refused(message) => crate::kit::fail_with(store, ctx, flow, message),
+        Verdict::Invalid => rerender_fresh(store, ctx, flow),
+    }
 }
 
 /// Answers a saved change: 200 with the flow (JSON), or a 303 for browsers
@@ -661,7 +693,7 @@ pub fn success(store: &mut Store, ctx: &mut Ctx, flow: FlowRecord) -> Response {
     let return_to = flow
         .return_to
         .as_deref()
-        .and_then(|raw| super::allowed_return_to(store, raw));
+        .and_then(|raw| crate::kit::allowed_return_to(store, raw));
     store.flows.insert(id.clone(), flow);
     if ctx.is_json_request() {
         flow_json(store, ctx, &store.flows[&id], 200)

@@ -5,13 +5,13 @@ use axum::response::Response;
 use leptos_kratos::model::{FlowState, InputType, NodeGroup};
 use serde_json::json;
 
-use super::{
-    check_csrf, count_code_submission, fail_with, flow_json, rerender, retry, return_url, send_code,
-};
+use super::retry;
 use crate::errors::{self, KError};
 use crate::http::{Ctx, Form, see_other};
+use crate::kit::{check_csrf, fail_with, flow_json, rerender, return_url};
 use crate::nodes::{ContainerExt, NodeExt, anchor, csrf, input, submit};
 use crate::store::{FlowRecord, Store};
+use crate::strategies::code::{count_code_submission, send_code};
 use crate::{schema, text};
 
 /// The first screen: the address to verify.
@@ -114,7 +114,9 @@ fn step(
             ));
         }
         let address = flow.code.as_ref().map(|c| c.address.clone());
-        if flow.identity_id.is_some() && super::code_matches(&mut flow.code, &code) {
+        if flow.identity_id.is_some()
+            && crate::strategies::code::code_matches(&mut flow.code, &code)
+        {
             return Ok(verified(store, ctx, flow, &address.unwrap_or_default()));
         }
         // A wrong code is no validation error for Kratos: 200 with the flow.
@@ -163,7 +165,7 @@ fn step(
             flow.identity_id = Some(identity_id);
         }
         None => {
-            super::deliver(
+            crate::strategies::code::deliver(
                 store,
                 &email,
                 "Verification attempted",

@@ -22,77 +22,17 @@
 
 use std::collections::BTreeMap;
 
+pub mod state;
+
+use state::{Authorization, CLIENT_ID, Logout, client, redirect_uri, token, with_query};
+
 use axum::response::Response;
 use serde_json::{Value, json};
 
 use crate::http::{Ctx, content, json};
-use crate::store::{Store, new_id};
-
-/// The registered client's id.
-pub const CLIENT_ID: &str = "demo-client";
-
-/// Hydra's state: requests by challenge, verifiers, issued codes.
-#[derive(Clone, Debug, Default)]
-pub struct Hydra {
-    /// Authorizations in progress, by login challenge.
-    logins: BTreeMap<String, Authorization>,
-    /// Login verifier → login challenge (Kratos accepted the login).
-    login_verifiers: BTreeMap<String, String>,
-    /// Consent challenge → login challenge.
-    consents: BTreeMap<String, String>,
-    /// Consent verifier → consent challenge (a decision was made).
-    consent_verifiers: BTreeMap<String, String>,
-    /// Logout requests by challenge: the subject and the decision.
-    logouts: BTreeMap<String, Logout>,
-    /// Logout verifier → logout challenge.
-    logout_verifiers: BTreeMap<String, String>,
-}
-
-#[derive(Clone, Debug)]
-struct Authorization {
-    redirect_uri: String,
-    state: String,
-    scopes: Vec<String>,
-    request_url: String,
-    subject: Option<String>,
-    granted: Option<(bool, Vec<String>)>,
-}
-
-#[derive(Clone, Debug)]
-struct Logout {
-    subject: String,
-    accepted: Option<bool>,
-}
-
-/// The client as Hydra describes it.
-fn client(store: &Store) -> Value {
-    json!({
-        "client_id": CLIENT_ID,
-        "client_name": "Demo Client",
-        "client_uri": store.config.public("/__dev/oauth2/callback"),
-        "policy_uri": "https://example.com/privacy",
-        "tos_uri": "https://example.com/terms",
-        "redirect_uris": [redirect_uri(store)],
-        "scope": "openid email offline_access",
-    })
-}
-
-fn redirect_uri(store: &Store) -> String {
-    store.config.public("/__dev/oauth2/callback")
-}
-
+use crate::store::Store;
 fn redirect(location: &str) -> Response {
     crate::http::found(location)
-}
-
-/// A random challenge or verifier.
-fn token() -> String {
-    new_id().replace('-', "")
-}
-
-/// `base` with one query parameter.
-fn with_query(base: &str, key: &str, value: &str) -> String {
-    format!("{base}?{}", leptos_kratos::url::build_query([(key, value)]))
 }
 
 /// The backend's answer to a decision: a new verifier for the decided
@@ -184,8 +124,8 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
     }
     let redirect_to = ctx
         .param("redirect_uri")
-        .unwrap_or_else(|| redirect_uri(store));
-    if redirect_to != redirect_uri(store) {
+        .unwrap_or_else(|| redirect_uri(&store.config));
+    if redirect_to != redirect_uri(&store.config) {
         return error_page(
             store,
             "invalid_request",
@@ -218,38 +158,6 @@ pub fn authorize(store: &mut Store, ctx: &Ctx) -> Response {
     ))
 }
 
-/// Hydra's login request for `challenge` (what Kratos puts into a flow's
-/// `oauth2_login_request`), if the challenge is known.
-pub fn login_request(store: &Store, challenge: &str) -> Option<Value> {
-    let authorization = store.hydra.logins.get(challenge)?;
-    Some(json!({
-        "challenge": challenge,
-        "client": client(store),
-        "request_url": authorization.request_url,
-        "requested_scope": authorization.scopes,
-        "requested_access_token_audience": [],
-        "skip": false,
-        "subject": authorization.subject.clone().unwrap_or_default(),
-    }))
-}
-
-/// Kratos accepts the login for `subject`: where the browser goes next
-/// (back to Hydra with a login verifier).
-pub fn accept_login(store: &mut Store, challenge: &str, subject: &str) -> Option<String> {
-    let authorization = store.hydra.logins.get_mut(challenge)?;
-    authorization.subject = Some(subject.to_owned());
-    let verifier = token();
-    store
-        .hydra
-        .login_verifiers
-        .insert(verifier.clone(), challenge.to_owned());
-    Some(with_query(
-        &store.config.public("/oauth2/auth"),
-        "login_verifier",
-        &verifier,
-    ))
-}
-
 /// `GET|POST /__dev/hydra/consent`: the app backend's consent endpoint.
 pub fn consent(store: &mut Store, ctx: &Ctx) -> Response {
     if ctx.method == axum::http::Method::GET {
@@ -266,7 +174,7 @@ pub fn consent(store: &mut Store, ctx: &Ctx) -> Response {
             200,
             &json!({
                 "challenge": challenge,
-                "client": client(store),
+                "client": client(&store.config),
                 "request_url": authorization.request_url,
                 "requested_scope": authorization.scopes,
                 "requested_access_token_audience": [],
@@ -336,7 +244,7 @@ pub fn logout(store: &mut Store, ctx: &Ctx) -> Response {
             ),
         };
     }
-    let subject = crate::flows::session_of(store, ctx)
+    let subject = crate::kit::session_of(store, ctx)
         .map(|session| session.identity_id)
         .unwrap_or_default();
     let challenge = token();
@@ -365,7 +273,7 @@ pub fn logout_decision(store: &mut Store, ctx: &Ctx) -> Response {
             200,
             &json!({
                 "challenge": challenge,
-                "client": client(store),
+                "client": client(&store.config),
                 "request_url": store.config.public("/oauth2/sessions/logout"),
                 "rp_initiated": true,
                 "subject": request.subject,

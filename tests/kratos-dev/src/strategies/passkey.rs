@@ -1,17 +1,43 @@
-//! Submissions of WebAuthn and passkey ceremonies, verified with
-//! `webauthn-rs` against the challenges the flow handed out.
+//! Submissions of passkey and security-key ceremonies, verified with
+//! `webauthn-rs` against the challenges the flow handed out. Each returns a
+//! [`Verdict`]; the flow completes or re-renders itself.
 
-use axum::response::Response;
 use leptos_kratos::model::{NodeGroup, UiText};
 use serde_json::json;
 use webauthn_rs::prelude::{CredentialID, PublicKeyCredential, RegisterPublicKeyCredential};
 
-use crate::flows::{fail_with, login, method, registration, rerender, settings};
-use crate::http::{Ctx, Form};
+use crate::http::Form;
 use crate::nodes::ContainerExt;
 use crate::store::{FlowRecord, IdentityRecord, Key, KeyCredential, Store};
+use crate::strategies::webauthn;
 use crate::time::now;
-use crate::{schema, text, webauthn};
+use crate::{schema, text};
+
+/// What a ceremony's submission came to.
+#[derive(Debug)]
+pub enum Verdict<T> {
+    /// Verified; the flow goes on with this.
+    Verified(T),
+    /// Not verified: show this message (the flow's nodes already carry
+    /// fresh challenges where a new attempt needs them).
+    Failed(UiText),
+    /// Not allowed (e.g. removing the last sign-in method): show this message.
+    Refused(UiText),
+    /// The submitted traits are invalid; their messages are on the flow's nodes.
+    Invalid,
+}
+
+impl<T> Verdict<T> {
+    /// The verified value changed by `f`; the other verdicts as they are.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Verdict<U> {
+        match self {
+            Self::Verified(value) => Verdict::Verified(f(value)),
+            Self::Failed(message) => Verdict::Failed(message),
+            Self::Refused(message) => Verdict::Refused(message),
+            Self::Invalid => Verdict::Invalid,
+        }
+    }
+}
 
 fn bytes(id: &CredentialID) -> Vec<u8> {
     AsRef::<[u8]>::as_ref(id).to_vec()
@@ -47,12 +73,7 @@ fn refresh_nodes(
 
 /// Login with a passkey (`passkey_login`): a discoverable credential names
 /// its user; the signature must verify against that user's passkey.
-pub fn passkey_login(
-    store: &mut Store,
-    ctx: &mut Ctx,
-    mut flow: FlowRecord,
-    form: &Form,
-) -> Response {
+pub fn passkey_login(store: &mut Store, flow: &mut FlowRecord, form: &Form) -> Verdict<String> {
     let config = store.config.clone();
     let verified = (|| {
         let credential: PublicKeyCredential = parse(form, "passkey_login")?;
@@ -75,29 +96,18 @@ pub fn passkey_login(
     match verified {
         Some((identity_id, credential_id, result)) => {
             update_counter(store, &identity_id, &credential_id, &result);
-            login::complete(
-                store,
-                ctx,
-                flow,
-                &identity_id,
-                method("passkey", "aal1", None),
-            )
+            Verdict::Verified(identity_id)
         }
         None => {
-            let fresh = webauthn::passkey_login_nodes(&config, &mut flow);
-            refresh_nodes(&mut flow, NodeGroup::Passkey, fresh);
-            fail_with(store, ctx, flow, invalid())
+            let fresh = webauthn::passkey_login_nodes(&config, flow);
+            refresh_nodes(flow, NodeGroup::Passkey, fresh);
+            Verdict::Failed(invalid())
         }
     }
 }
 
 /// A security key as second factor (`webauthn_login`).
-pub fn webauthn_login(
-    store: &mut Store,
-    ctx: &mut Ctx,
-    mut flow: FlowRecord,
-    form: &Form,
-) -> Response {
+pub fn webauthn_login(store: &mut Store, flow: &mut FlowRecord, form: &Form) -> Verdict<()> {
     let config = store.config.clone();
     let identity_id = flow.identity_id.clone().unwrap_or_default();
     let verified = (|| {
@@ -118,20 +128,14 @@ pub fn webauthn_login(
     match verified {
         Some((credential_id, result)) => {
             update_counter(store, &identity_id, &credential_id, &result);
-            login::complete(
-                store,
-                ctx,
-                flow,
-                &identity_id,
-                method("webauthn", "aal2", None),
-            )
+            Verdict::Verified(())
         }
         None => {
             if let Some(identity) = store.identities.get(&identity_id).cloned() {
-                let fresh = webauthn::webauthn_login_nodes(&config, &mut flow, &identity);
-                refresh_nodes(&mut flow, NodeGroup::Webauthn, fresh);
+                let fresh = webauthn::webauthn_login_nodes(&config, flow, &identity);
+                refresh_nodes(flow, NodeGroup::Webauthn, fresh);
             }
-            fail_with(store, ctx, flow, invalid())
+            Verdict::Failed(invalid())
         }
     }
 }
@@ -160,11 +164,10 @@ fn update_counter(
 
 /// Registration with a passkey (`passkey_register`) and the traits.
 pub fn passkey_registration(
-    store: &mut Store,
-    ctx: &mut Ctx,
-    mut flow: FlowRecord,
+    store: &Store,
+    flow: &mut FlowRecord,
     form: &Form,
-) -> Response {
+) -> Verdict<IdentityRecord> {
     let config = store.config.clone();
     let traits = schema::traits_from_form(form);
     flow.ui.clear_messages();
@@ -180,7 +183,7 @@ pub fn passkey_registration(
         flow.ui.messages.push(text::duplicate_credentials());
     }
     if flow.ui.has_errors() {
-        return rerender(store, ctx, flow, 400);
+        return Verdict::Invalid;
     }
     let verified = (|| {
         let credential: RegisterPublicKeyCredential = parse(form, "passkey_register")?;
@@ -200,12 +203,12 @@ pub fn passkey_registration(
                 added_at: now(),
                 passkey: true,
             });
-            registration::finish(store, ctx, flow, identity, method("passkey", "aal1", None))
+            Verdict::Verified(identity)
         }
         _ => {
-            let fresh = webauthn::passkey_registration_nodes(&config, &mut flow);
-            refresh_nodes(&mut flow, NodeGroup::Passkey, fresh);
-            fail_with(store, ctx, flow, invalid())
+            let fresh = webauthn::passkey_registration_nodes(&config, flow);
+            refresh_nodes(flow, NodeGroup::Passkey, fresh);
+            Verdict::Failed(invalid())
         }
     }
 }
@@ -226,18 +229,13 @@ fn from_hex(text: &str) -> Option<Vec<u8>> {
 
 /// Settings: add (`webauthn_register` + `webauthn_register_displayname`) or
 /// remove (`webauthn_remove=<hex id>`) a security key.
-pub fn webauthn_settings(
-    store: &mut Store,
-    ctx: &mut Ctx,
-    mut flow: FlowRecord,
-    form: &Form,
-) -> Response {
+pub fn webauthn_settings(store: &mut Store, flow: &mut FlowRecord, form: &Form) -> Verdict<()> {
     let identity_id = flow.identity_id.clone().unwrap_or_default();
     if let Some(remove) = form.text("webauthn_remove").and_then(|h| from_hex(&h)) {
         if let Some(identity) = store.identities.get_mut(&identity_id) {
             identity.keys.retain(|k| k.passkey || k.id != remove);
         }
-        return settings::success(store, ctx, flow);
+        return Verdict::Verified(());
     }
     let config = store.config.clone();
     let verified = (|| {
@@ -261,27 +259,18 @@ pub fn webauthn_settings(
                     passkey: false,
                 });
             }
-            settings::success(store, ctx, flow)
+            Verdict::Verified(())
         }
-        _ => {
-            flow.ui.clear_messages();
-            flow.ui.messages.push(text::error_with(
-                4000001,
-                "The security key could not be verified, please try again.",
-                json!({"reason": "The security key could not be verified, please try again."}),
-            ));
-            settings::rerender_fresh(store, ctx, flow)
-        }
+        _ => Verdict::Failed(text::error_with(
+            4000001,
+            "The security key could not be verified, please try again.",
+            json!({"reason": "The security key could not be verified, please try again."}),
+        )),
     }
 }
 
 /// Settings: add (`passkey_settings_register`) or remove (`passkey_remove`) a passkey.
-pub fn passkey_settings(
-    store: &mut Store,
-    ctx: &mut Ctx,
-    mut flow: FlowRecord,
-    form: &Form,
-) -> Response {
+pub fn passkey_settings(store: &mut Store, flow: &mut FlowRecord, form: &Form) -> Verdict<()> {
     let identity_id = flow.identity_id.clone().unwrap_or_default();
     if let Some(remove) = form.text("passkey_remove").and_then(|h| from_hex(&h)) {
         let last = store
@@ -289,19 +278,14 @@ pub fn passkey_settings(
             .get(&identity_id)
             .is_some_and(|i| i.first_factors() <= 1);
         if last {
-            return fail_with(
-                store,
-                ctx,
-                flow,
-                text::generic_error(
-                    "You can not remove this sign in method because it is the last one.",
-                ),
-            );
+            return Verdict::Refused(text::generic_error(
+                "You can not remove this sign in method because it is the last one.",
+            ));
         }
         if let Some(identity) = store.identities.get_mut(&identity_id) {
             identity.keys.retain(|k| !k.passkey || k.id != remove);
         }
-        return settings::success(store, ctx, flow);
+        return Verdict::Verified(());
     }
     let config = store.config.clone();
     let verified = (|| {
@@ -323,12 +307,8 @@ pub fn passkey_settings(
                     passkey: true,
                 });
             }
-            settings::success(store, ctx, flow)
+            Verdict::Verified(())
         }
-        _ => {
-            flow.ui.clear_messages();
-            flow.ui.messages.push(invalid());
-            settings::rerender_fresh(store, ctx, flow)
-        }
+        _ => Verdict::Failed(invalid()),
     }
 }
