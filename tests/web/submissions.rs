@@ -1,0 +1,120 @@
+//! Submissions: what the form hands over, and a rejected submission.
+
+use crate::components::type_into;
+use crate::support::*;
+
+/// A login flow with a checkbox, a hidden field, two submit buttons and a
+/// script trigger button.
+pub(crate) fn submission_flow() -> Flow {
+    flow_from(json!({
+        "id": "f", "ui": {"action": "/self-service/login?flow=f", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "tok", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "identifier", "type": "text", "value": "", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "default", "attributes": {"name": "traits.newsletter", "type": "checkbox", "value": false, "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "password", "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code", "disabled": false}, "messages": [], "meta": {}},
+            {"type": "input", "group": "webauthn", "attributes": {"name": "webauthn_login_trigger", "type": "button", "value": "{}", "disabled": false, "onclickTrigger": "oryWebAuthnLogin"}, "messages": [], "meta": {}}
+        ]}
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn submissions_carry_the_form_and_the_clicked_button() {
+    use leptos_kratos::controller::{Submission, request_body};
+    let submitted = RwSignal::new(Vec::<Submission>::new());
+    let root = container();
+    let flow = submission_flow();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+        view! { <FlowForm flow=Signal::stored(flow) on_submit /> }
+    });
+    tick().await;
+    type_into(&root, "input[name=identifier]", "ada@example.com");
+    type_into(&root, "input[name=password]", "secret words");
+    one(&root, "input[type=checkbox]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    one(&root, "button[value=code]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    one(&root, "button[name=webauthn_login_trigger]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    tick().await;
+    let all = submitted.get_untracked();
+    assert_eq!(all.len(), 1, "a type=button node never submits");
+    let body = request_body(&all[0]);
+    assert_eq!(
+        body,
+        json!({"csrf_token": "tok", "identifier": "ada@example.com", "password": "secret words",
+               "traits.newsletter": true, "method": "code"})
+    );
+    assert_eq!(
+        root.query_selector("form")
+            .unwrap()
+            .unwrap()
+            .get_attribute("action"),
+        Some(format!("{}/self-service/login?flow=f", origin()))
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_submission_clears_the_password_and_moves_focus() {
+    let first = submission_flow();
+    let mut rejected = first.clone();
+    rejected.ui.nodes[1].messages.push(UiText {
+        id: 4000002,
+        text: "Property identifier is missing.".into(),
+        message_type: MessageType::Error,
+        ..Default::default()
+    });
+    let flow = RwSignal::new(first);
+    let errors = RwSignal::new(0u32);
+    let root = container();
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <FlowForm flow focus_errors=errors /> },
+    );
+    tick().await;
+    let password = one(&root, "input[name=password]");
+    password
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("wrong one");
+    let identifier = one(&root, "input[name=identifier]");
+    identifier
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("typed");
+    // A replacement flow (e.g. after expiry) keeps everything typed.
+    flow.update(|f| {
+        if let Some(csrf) = f.ui.nodes[0].input_mut() {
+            csrf.value = Some(json!("tok2"));
+        }
+    });
+    tick().await;
+    assert_eq!(
+        password.unchecked_ref::<HtmlInputElement>().value(),
+        "wrong one"
+    );
+    // A rejected submission: the password goes, focus lands on the invalid field.
+    flow.set(rejected);
+    errors.set(1);
+    tick().await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    assert_eq!(password.unchecked_ref::<HtmlInputElement>().value(), "");
+    assert_eq!(
+        identifier.unchecked_ref::<HtmlInputElement>().value(),
+        "typed"
+    );
+    assert_eq!(
+        document()
+            .active_element()
+            .map(|e| e.is_same_node(Some(&identifier))),
+        Some(true)
+    );
+    root.remove();
+}
