@@ -8,9 +8,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::client::{KratosClient, Outcome};
+use crate::client::{Error, KratosClient, Outcome};
 use crate::config::{KratosConfig, use_config};
-use crate::model::{ErrorResponse, Session};
+use crate::model::Session;
 
 /// What is known about the session.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,9 +85,11 @@ impl SessionHandle {
         spawn_local(async move {
             let state = match client.whoami().await {
                 Ok(session) => SessionState::SignedIn(Box::new(session)),
-                Err(Outcome::Redirect { url, .. }) => SessionState::NeedsSecondFactor(url),
-                Err(Outcome::Unexpected { detail, .. }) => SessionState::Unavailable(detail),
-                Err(_) => SessionState::SignedOut,
+                Err(error) => match error.redirect() {
+                    Some(url) => SessionState::NeedsSecondFactor(url.to_owned()),
+                    None if matches!(error, Error::Kratos(_)) => SessionState::SignedOut,
+                    None => SessionState::Unavailable(error.to_string()),
+                },
             };
             // (The handle may be gone by now: then nobody listens.)
             if this.generation.try_get_value() == Some(generation) {
@@ -97,14 +99,14 @@ impl SessionHandle {
     }
 
     /// Signs out (logout flow, then its URL) and refreshes the state.
-    /// Resolves once done; `Err` carries Kratos's answer if it failed.
-    pub async fn logout(&self) -> Result<(), Outcome> {
+    /// Resolves once done; `Err` says why it failed.
+    pub async fn logout(&self) -> Result<(), Error> {
         let client = self.client.get_value();
         let outcome = client.logout(None).await;
         self.refresh();
         match outcome {
             Outcome::LoggedOut | Outcome::Redirect { .. } | Outcome::SignInRequired(_) => Ok(()),
-            other => Err(other),
+            other => Err(other.into()),
         }
     }
 }
@@ -142,16 +144,16 @@ pub fn use_session() -> SessionHandle {
 /// The identity's other sessions, and what can be done with them.
 #[derive(Clone, Copy)]
 pub struct OtherSessions {
-    list: RwSignal<Option<Result<Vec<Session>, ErrorResponse>>>,
+    list: RwSignal<Option<Result<Vec<Session>, Error>>>,
     busy: RwSignal<bool>,
     revoked: RwSignal<u32>,
-    failure: RwSignal<Option<ErrorResponse>>,
+    failure: RwSignal<Option<Error>>,
     client: StoredValue<KratosClient>,
 }
 
 impl OtherSessions {
     /// The other active sessions, once loaded (`Err`: Kratos's error).
-    pub fn list(&self) -> Signal<Option<Result<Vec<Session>, ErrorResponse>>> {
+    pub fn list(&self) -> Signal<Option<Result<Vec<Session>, Error>>> {
         self.list.into()
     }
 
@@ -166,7 +168,7 @@ impl OtherSessions {
     }
 
     /// Why the last attempt to end sessions failed, if it did.
-    pub fn failure(&self) -> Signal<Option<ErrorResponse>> {
+    pub fn failure(&self) -> Signal<Option<Error>> {
         self.failure.into()
     }
 
@@ -175,7 +177,7 @@ impl OtherSessions {
         let this = *self;
         let client = self.client.get_value();
         spawn_local(async move {
-            let answer = client.list_sessions().await.map_err(error_of);
+            let answer = client.list_sessions().await;
             this.list.set(Some(answer));
         });
     }
@@ -193,7 +195,7 @@ impl OtherSessions {
     fn run<F, Fut>(&self, request: F)
     where
         F: FnOnce(KratosClient) -> Fut + 'static,
-        Fut: std::future::Future<Output = Result<(), Outcome>> + 'static,
+        Fut: std::future::Future<Output = Result<(), Error>> + 'static,
     {
         if self.busy.get_untracked() {
             return;
@@ -205,10 +207,10 @@ impl OtherSessions {
         spawn_local(async move {
             match request(client.clone()).await {
                 Ok(()) => this.revoked.update(|n| *n += 1),
-                Err(outcome) => this.failure.set(Some(error_of(outcome))),
+                Err(error) => this.failure.set(Some(error)),
             }
             // Either way the list shows what Kratos now has.
-            let answer = client.list_sessions().await.map_err(error_of);
+            let answer = client.list_sessions().await;
             this.list.set(Some(answer));
             this.busy.set(false);
         });
@@ -241,16 +243,4 @@ pub fn use_other_sessions() -> OtherSessions {
     };
     handle.refresh();
     handle
-}
-
-/// The error to show for a failed session request.
-fn error_of(outcome: Outcome) -> ErrorResponse {
-    match outcome {
-        Outcome::Unexpected { status, detail } => {
-            crate::client::outcome::synthetic_error(status, &detail)
-        }
-        other => other.error().cloned().unwrap_or_else(|| {
-            crate::client::outcome::synthetic_error(0, "Kratos gave no usable answer.")
-        }),
-    }
 }

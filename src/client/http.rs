@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, Response};
 
 use super::endpoints;
+use super::error::Error;
 use super::outcome::{Outcome, RawResponse, classify};
 use crate::model::{FlowError, FlowKind, LogoutFlow, OAuth2Redirect, Session};
 use crate::url::{current_page, policy::UrlPolicy, without_query};
@@ -20,7 +21,10 @@ use crate::url::{current_page, policy::UrlPolicy, without_query};
 /// answers with redirects meant for server-rendered pages) and
 /// `redirect: "follow"` (some JSON answers are 303s to other JSON endpoints).
 /// A request that gets no complete answer within the timeout (30 s unless
-/// set) is aborted and becomes [`Outcome::TimedOut`].
+/// set) is aborted and becomes [`Outcome::TimedOut`] ([`Error::TimedOut`]).
+///
+/// Flow requests answer with an [`Outcome`]; every other request with a
+/// `Result` whose error is an [`Error`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KratosClient {
     base_url: String,
@@ -66,17 +70,18 @@ impl KratosClient {
     }
 
     /// Fetches a stored error (`/self-service/errors?id=`).
-    pub async fn get_flow_error(&self, id: &str) -> Result<FlowError, Outcome> {
+    pub async fn get_flow_error(&self, id: &str) -> Result<FlowError, Error> {
         self.typed(&endpoints::flow_error(&self.base_url, id)).await
     }
 
-    /// The current session; `Err(Outcome::SignInRequired)` when signed out.
-    pub async fn whoami(&self) -> Result<Session, Outcome> {
+    /// The current session; an [`Error::Kratos`] when signed out (401) or
+    /// when a second factor is needed (403, with `redirect_browser_to`).
+    pub async fn whoami(&self) -> Result<Session, Error> {
         self.typed(&endpoints::whoami(&self.base_url)).await
     }
 
     /// Creates a logout URL for the current session.
-    pub async fn create_logout_flow(&self, return_to: Option<&str>) -> Result<LogoutFlow, Outcome> {
+    pub async fn create_logout_flow(&self, return_to: Option<&str>) -> Result<LogoutFlow, Error> {
         self.typed(&endpoints::create_logout_flow(&self.base_url, return_to))
             .await
     }
@@ -85,7 +90,7 @@ impl KratosClient {
     pub async fn submit_flow(&self, action: &str, body: &Value) -> Outcome {
         match self.send("POST", action, Some(body)).await {
             Ok(response) => classify(&response),
-            Err(outcome) => outcome,
+            Err(error) => error.into(),
         }
     }
 
@@ -94,7 +99,8 @@ impl KratosClient {
     pub async fn logout(&self, return_to: Option<&str>) -> Outcome {
         let flow = match self.create_logout_flow(return_to).await {
             Ok(flow) => flow,
-            Err(outcome) => return outcome,
+            Err(Error::Kratos(error)) => return Outcome::SignInRequired(error),
+            Err(error) => return error.into(),
         };
         let policy = UrlPolicy::new(&current_page(), &self.base_url);
         let url =
@@ -109,18 +115,18 @@ impl KratosClient {
             };
         match self.send("GET", &url, None).await {
             Ok(response) => classify(&response),
-            Err(outcome) => outcome,
+            Err(error) => error.into(),
         }
     }
 
     /// The signed-in identity's other active sessions (`GET /sessions`; the
     /// current one comes from [`whoami`](Self::whoami)).
-    pub async fn list_sessions(&self) -> Result<Vec<Session>, Outcome> {
+    pub async fn list_sessions(&self) -> Result<Vec<Session>, Error> {
         self.typed(&endpoints::sessions(&self.base_url)).await
     }
 
     /// Ends one of the identity's other sessions (`DELETE /sessions/{id}`, 204).
-    pub async fn revoke_session(&self, id: &str) -> Result<(), Outcome> {
+    pub async fn revoke_session(&self, id: &str) -> Result<(), Error> {
         self.delete(&endpoints::session(&self.base_url, id))
             .await
             .map(|_| ())
@@ -128,7 +134,7 @@ impl KratosClient {
 
     /// Ends all of the identity's sessions but the current one
     /// (`DELETE /sessions`); returns how many were ended.
-    pub async fn revoke_other_sessions(&self) -> Result<u64, Outcome> {
+    pub async fn revoke_other_sessions(&self) -> Result<u64, Error> {
         let body = self.delete(&endpoints::sessions(&self.base_url)).await?;
         Ok(body
             .as_ref()
@@ -144,7 +150,7 @@ impl KratosClient {
         endpoint: &str,
         key: &str,
         challenge: &str,
-    ) -> Result<T, Outcome> {
+    ) -> Result<T, Error> {
         let separator = if endpoint.contains('?') { '&' } else { '?' };
         let url = format!(
             "{endpoint}{separator}{}",
@@ -159,47 +165,49 @@ impl KratosClient {
         &self,
         endpoint: &str,
         decision: &impl serde::Serialize,
-    ) -> Result<OAuth2Redirect, Outcome> {
-        let body =
-            serde_json::to_value(decision).map_err(|e| Outcome::unreachable(e.to_string()))?;
+    ) -> Result<OAuth2Redirect, Error> {
+        let body = serde_json::to_value(decision).map_err(|e| Error::Unexpected {
+            status: 0,
+            detail: e.to_string(),
+        })?;
         let response = self.send("POST", endpoint, Some(&body)).await?;
         match (&response.body, response.status) {
             (Some(body), 200..=299) if response.is_json() => OAuth2Redirect::deserialize(body)
-                .map_err(|e| Outcome::Unexpected {
+                .map_err(|e| Error::Unexpected {
                     status: response.status,
                     detail: format!("the answer could not be read: {e}"),
                 }),
-            _ => Err(classify(&response)),
+            _ => Err(classify(&response).into()),
         }
     }
 
     /// Sends a `DELETE`; a 2xx answer yields its JSON body, if any.
-    async fn delete(&self, url: &str) -> Result<Option<Value>, Outcome> {
+    async fn delete(&self, url: &str) -> Result<Option<Value>, Error> {
         let response = self.send("DELETE", url, None).await?;
         match response.status {
             200..=299 => Ok(response.body),
-            _ => Err(classify(&response)),
+            _ => Err(classify(&response).into()),
         }
     }
 
     async fn flow_request(&self, url: &str) -> Outcome {
         match self.send("GET", url, None).await {
             Ok(response) => classify(&response),
-            Err(outcome) => outcome,
+            Err(error) => error.into(),
         }
     }
 
-    /// GETs a JSON document of type `T`; anything else becomes an [`Outcome`].
-    async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Outcome> {
+    /// GETs a JSON document of type `T`; anything else becomes an [`Error`].
+    async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Error> {
         let response = self.send("GET", url, None).await?;
         match (&response.body, response.status) {
             (Some(body), 200..=299) if response.is_json() => {
-                T::deserialize(body).map_err(|e| Outcome::Unexpected {
+                T::deserialize(body).map_err(|e| Error::Unexpected {
                     status: response.status,
                     detail: format!("the answer could not be read: {e}"),
                 })
             }
-            _ => Err(classify(&response)),
+            _ => Err(classify(&response).into()),
         }
     }
 
@@ -208,25 +216,26 @@ impl KratosClient {
         method: &str,
         url: &str,
         json_body: Option<&Value>,
-    ) -> Result<RawResponse, Outcome> {
+    ) -> Result<RawResponse, Error> {
         send(method, url, json_body, self.timeout_ms).await
     }
 }
 
 /// Sends one request and collects status, redirect flag, URL, content type
-/// and JSON body. A request that gets no answer becomes `Outcome::Unexpected`
+/// and JSON body. A request that gets no answer becomes `Error::Unexpected`
 /// with status 0, one that takes longer than `timeout_ms` (body included) is
-/// aborted and becomes `Outcome::TimedOut`. Error texts name the endpoint
+/// aborted and becomes `Error::TimedOut`. Error texts name the endpoint
 /// without its query (no flow ids or tokens in logs or views).
 pub(crate) async fn send(
     method: &str,
     url: &str,
     json_body: Option<&Value>,
     timeout_ms: u32,
-) -> Result<RawResponse, Outcome> {
+) -> Result<RawResponse, Error> {
     let endpoint = without_query(url);
-    let failed = |what: &str, e: JsValue| {
-        Outcome::unreachable(format!("{what} {endpoint}: {}", js_error_text(&e)))
+    let failed = |what: &str, e: JsValue| Error::Unexpected {
+        status: 0,
+        detail: format!("{what} {endpoint}: {}", js_error_text(&e)),
     };
     let headers = Headers::new().map_err(|e| failed("could not prepare", e))?;
     headers
@@ -244,7 +253,10 @@ pub(crate) async fn send(
     }
     init.set_headers(&headers);
 
-    let window = web_sys::window().ok_or_else(|| Outcome::unreachable("no window"))?;
+    let window = web_sys::window().ok_or_else(|| Error::Unexpected {
+        status: 0,
+        detail: "no window".into(),
+    })?;
     // The timer aborts the request (and the reading of its body).
     let abort = web_sys::AbortController::new().map_err(|e| failed("could not prepare", e))?;
     init.set_signal(Some(&abort.signal()));
@@ -262,7 +274,7 @@ pub(crate) async fn send(
     let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
     let response: Response = match answer {
         Ok(response) => response.unchecked_into(),
-        Err(_) if timed_out() => return Err(Outcome::TimedOut),
+        Err(_) if timed_out() => return Err(Error::TimedOut),
         Err(e) => return Err(failed("could not reach", e)),
     };
     let content_type = response.headers().get("content-type").ok().flatten();
@@ -279,7 +291,7 @@ pub(crate) async fn send(
     }
     drop(on_timeout);
     if timed_out() {
-        return Err(Outcome::TimedOut);
+        return Err(Error::TimedOut);
     }
     let body = if text.trim().is_empty() {
         None

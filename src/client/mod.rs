@@ -2,6 +2,7 @@
 //!
 //! - [`endpoints`]: the URLs of Kratos's public browser API (pure).
 //! - [`outcome`]: what each answer means for a UI (pure, unit-tested).
+//! - [`error`]: [`Error`], what went wrong with any other request.
 //! - `KratosClient` (with the `ui` feature): browser `fetch` with
 //!   `credentials: include`, `Accept: application/json` and redirects followed.
 //!
@@ -22,11 +23,13 @@
 //! ```
 
 pub mod endpoints;
+pub mod error;
 pub mod outcome;
 
 #[cfg(feature = "ui")]
 mod http;
 
+pub use error::Error;
 #[cfg(feature = "ui")]
 pub use http::KratosClient;
 pub use outcome::{Outcome, RawResponse, classify};

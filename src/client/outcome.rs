@@ -9,9 +9,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{
-    ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowSuccess, GenericError,
-};
+use crate::model::{ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowSuccess};
 
 /// What the HTTP layer saw.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,38 +181,12 @@ impl Outcome {
         }
     }
 
-    /// The error to show for this outcome when it ends a request that
-    /// expected something else (a session list, a consent request): Kratos's
-    /// error, or one made up from what was seen.
-    pub fn to_error(&self) -> ErrorResponse {
-        match self {
-            Self::Unexpected { status, detail } => synthetic_error(*status, detail),
-            Self::TimedOut => synthetic_error(0, "Kratos did not answer in time."),
-            other => other
-                .error()
-                .cloned()
-                .unwrap_or_else(|| synthetic_error(0, "No usable answer.")),
-        }
-    }
-
     /// An `Unexpected` outcome for a request that got no answer at all.
     pub fn unreachable(detail: impl Into<String>) -> Self {
         Self::Unexpected {
             status: 0,
             detail: detail.into(),
         }
-    }
-}
-
-/// An error envelope made up by the client, for answers that carry none.
-pub fn synthetic_error(status: u16, message: &str) -> ErrorResponse {
-    ErrorResponse {
-        error: GenericError {
-            code: Some(status.into()),
-            message: message.to_owned(),
-            ..Default::default()
-        },
-        ..Default::default()
     }
 }
 

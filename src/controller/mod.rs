@@ -43,7 +43,7 @@ pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
 pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};
 
-use crate::client::{KratosClient, Outcome, outcome::synthetic_error};
+use crate::client::{Error, KratosClient, Outcome};
 use crate::config::KratosConfig;
 use crate::model::{
     ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, GenericError, Identity,
@@ -473,7 +473,7 @@ impl FlowController {
             Outcome::TimedOut => self.refuse(Problem::TimedOut),
             Outcome::Unexpected { status, detail } => {
                 leptos::logging::warn!("leptos-kratos: {detail}");
-                self.fail(synthetic_error(status, &detail));
+                self.fail(Error::Unexpected { status, detail }.response());
             }
         }
     }
@@ -489,7 +489,7 @@ impl FlowController {
     fn refuse(&self, problem: Problem) {
         leptos::logging::warn!("leptos-kratos: {}", problem.describe());
         if let Some(report) = self.events.on_error {
-            report.run(synthetic_error(0, problem.describe()));
+            report.run(Error::Refused(problem.describe()).response());
         }
         self.status.set(FlowStatus::Refused(problem));
     }
@@ -594,15 +594,12 @@ pub fn load_flow_error(client: KratosClient, id: String) -> Signal<Option<Generi
                     .unwrap_or_else(|| "Unknown error".into()),
                 ..Default::default()
             }),
-            Err(Outcome::Unexpected { status, detail }) => GenericError {
+            Err(Error::Unexpected { status, detail }) => GenericError {
                 code: Some(status.into()),
                 message: detail,
                 ..Default::default()
             },
-            Err(other) => other
-                .error()
-                .map(|error| error.error.clone())
-                .unwrap_or_default(),
+            Err(other) => other.response().error,
         };
         error.set(Some(shown));
     });

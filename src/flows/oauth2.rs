@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::params::FlowParams;
-use crate::client::Outcome;
+use crate::client::Error;
 use crate::components::{Card, ConsentForm, ErrorView, LogoutConfirmation};
 use crate::config::use_config;
 use crate::i18n::{Phrase, use_translator};
@@ -107,8 +107,8 @@ fn oauth2_screen(
     // The request, then the decision's answer; plain signals filled by
     // tasks (Leptos's async resources would add much to the bundle for two
     // requests).
-    let request = RwSignal::new(None::<Result<Value, Outcome>>);
-    let answer = RwSignal::new(None::<Result<OAuth2Redirect, Outcome>>);
+    let request = RwSignal::new(None::<Result<Value, Error>>);
+    let answer = RwSignal::new(None::<Result<OAuth2Redirect, Error>>);
     let pending = RwSignal::new(false);
     let refused = RwSignal::new(false);
     {
@@ -131,12 +131,9 @@ fn oauth2_screen(
             // Signing out of Hydra also signs out of Kratos.
             if sign_out_first
                 && decision.get("accept") == Some(&Value::Bool(true))
-                && let Err(outcome) = session.logout().await
+                && let Err(error) = session.logout().await
             {
-                leptos::logging::warn!(
-                    "leptos-kratos: signing out of Kratos failed: {}",
-                    outcome.summary()
-                );
+                leptos::logging::warn!("leptos-kratos: signing out of Kratos failed: {error}");
             }
             let decided = client.oauth2_decide(&endpoint, &decision).await;
             // Where Hydra sends the browser next, if the URL policy follows it.
@@ -171,13 +168,13 @@ fn oauth2_screen(
             let text = use_translator().phrase(Phrase::UnsafeTarget);
             return view! { <p class="lk-error" role="alert">{text}</p> }.into_any();
         }
-        if let Some(Err(outcome)) = answer.get() {
-            return error_view(&outcome);
+        if let Some(Err(error)) = answer.get() {
+            return error_view(&error);
         }
         match request.get() {
             None => crate::components::loading_line().into_any(),
             Some(Ok(request)) => form(request, on_decide, busy),
-            Some(Err(outcome)) => error_view(&outcome),
+            Some(Err(error)) => error_view(&error),
         }
     }
 }
@@ -187,8 +184,8 @@ fn to_json(decision: &impl Serialize) -> Value {
     serde_json::to_value(decision).unwrap_or_default()
 }
 
-fn error_view(outcome: &Outcome) -> AnyView {
-    let error = outcome.to_error().error;
+fn error_view(error: &Error) -> AnyView {
+    let error = error.response().error;
     view! { <ErrorView error=Signal::stored(error) /> }.into_any()
 }
 

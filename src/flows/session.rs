@@ -129,7 +129,7 @@ pub fn LogoutButton(
             let result = session.logout().await;
             busy.set(false);
             if let Err(outcome) = result {
-                leptos::logging::warn!("leptos-kratos: signing out failed: {}", outcome.summary());
+                leptos::logging::warn!("leptos-kratos: signing out failed: {outcome}");
                 return;
             }
             if let Some(report) = on_logout {
@@ -227,7 +227,7 @@ pub fn Sessions(
     };
     let others_state = move || match list.get() {
         None => loading_line().into_any(),
-        Some(Err(error)) => view! { <ErrorView error=error.error /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error=error.response().error /> }.into_any(),
         Some(Ok(sessions)) if sessions.is_empty() => {
             let text = use_translator().phrase(Phrase::NoOtherSessions);
             view! { <p class="lk-sessions-empty">{text}</p> }.into_any()
@@ -255,7 +255,7 @@ pub fn Sessions(
             <div class="lk-notices" role="status" aria-live="polite">
                 {move || status.get().map(|text| view! { <p class="lk-notice" data-type="success">{text}</p> })}
             </div>
-            {move || failure.get().map(|error| view! { <ErrorView error=error.error /> })}
+            {move || failure.get().map(|error| view! { <ErrorView error=error.response().error /> })}
             <ul class="lk-sessions" aria-busy=move || busy.get().then_some("true")>
                 {current_row}
                 {other_rows}

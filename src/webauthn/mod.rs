@@ -168,12 +168,15 @@ mod ui {
         call: &TriggerCall,
         mode: WebAuthnMode,
         form: Option<web_sys::HtmlFormElement>,
-        on_error: impl Fn(String) + 'static,
+        on_error: impl Fn(crate::client::Error) + 'static,
     ) {
         match mode {
             WebAuthnMode::Script => {
                 let Some(function) = window_function(&call.trigger) else {
-                    on_error(format!("{} is not available.", call.trigger));
+                    on_error(crate::client::Error::WebAuthn(format!(
+                        "{} is not available.",
+                        call.trigger
+                    )));
                     return;
                 };
                 let Some(window) = web_sys::window() else {
@@ -185,12 +188,17 @@ mod ui {
                     None => function.call0(&window),
                 };
                 if result.is_err() {
-                    on_error(format!("{} failed.", call.trigger));
+                    on_error(crate::client::Error::WebAuthn(format!(
+                        "{} failed.",
+                        call.trigger
+                    )));
                 }
             }
             WebAuthnMode::Native => {
                 let Some(form) = form else {
-                    on_error("The trigger is not inside a form.".into());
+                    on_error(crate::client::Error::WebAuthn(
+                        "The trigger is not inside a form.".into(),
+                    ));
                     return;
                 };
                 let call = call.clone();

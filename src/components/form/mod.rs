@@ -124,7 +124,7 @@ pub fn FlowForm(
         webauthn.failure.get().map(|error| {
             view! {
                 <p class="lk-message lk-webauthn-error" data-type="error" role="alert">
-                    {error}
+                    {error.to_string()}
                 </p>
             }
         })

@@ -21,7 +21,7 @@ pub(crate) struct WebAuthnContext {
     /// run ceremonies natively).
     pub ready: Signal<bool>,
     /// The last ceremony's failure, shown to the user.
-    pub failure: RwSignal<Option<String>>,
+    pub failure: RwSignal<Option<crate::client::Error>>,
 }
 
 fn scripts(flow: &Flow) -> Vec<ScriptAttributes> {

@@ -1,0 +1,243 @@
+//! [`Error`]: one error type for everything but flow answers (those are
+//! [`Outcome`]s, which say what to render or where to go): a non-flow
+//! request that failed (whoami, sessions, logout, stored errors, the OAuth2
+//! endpoints), a refusal of the library's own, a WebAuthn ceremony the
+//! browser did not complete.
+//!
+//! ```
+//! use leptos_kratos::client::{Error, Outcome};
+//! let error = Error::from(Outcome::Unexpected { status: 502, detail: "bad gateway".into() });
+//! assert_eq!(error.response().error.code, Some(502));
+//! assert_eq!(error.to_string(), "an unexpected answer (502): bad gateway");
+//! ```
+
+use std::fmt;
+
+use super::outcome::Outcome;
+use crate::model::{ErrorResponse, GenericError};
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// Kratos (or the app's OAuth2 endpoint) answered with an error
+    /// document: its id, reason and, for a second factor or a sign-in,
+    /// `redirect_browser_to`.
+    Kratos(Box<ErrorResponse>),
+    /// No answer in time; the request was aborted.
+    TimedOut,
+    /// An answer nobody expected, or none at all (status 0); `detail` names
+    /// the endpoint without its query.
+    Unexpected {
+        /// The HTTP status (0: no answer).
+        status: u16,
+        /// What was seen.
+        detail: String,
+    },
+    /// Something the library would not do (follow or post to an address
+    /// the URL policy refuses, go on after too many replaced flows).
+    Refused(&'static str),
+    /// The browser did not complete a WebAuthn ceremony (or cannot run one).
+    WebAuthn(String),
+}
+
+impl Error {
+    /// The error document to show or report: Kratos's own, or one made up
+    /// from what happened (`error.code` the HTTP status, 0 without one).
+    pub fn response(&self) -> ErrorResponse {
+        match self {
+            Self::Kratos(error) => (**error).clone(),
+            Self::Unexpected { status, .. } => made_up(*status, &self.to_string()),
+            other => made_up(0, &other.to_string()),
+        }
+    }
+
+    /// Where Kratos asks the browser to go (`redirect_browser_to`: the
+    /// second factor, a sign-in), if it does.
+    pub fn redirect(&self) -> Option<&str> {
+        match self {
+            Self::Kratos(error) => error.redirect_browser_to.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Kratos(error) => {
+                let code = error.error.code.unwrap_or_default();
+                match error.id() {
+                    Some(id) => write!(f, "Kratos answered {code} ({})", id.as_str()),
+                    None => write!(f, "Kratos answered {code}: {}", error.error.message),
+                }
+            }
+            Self::TimedOut => f.write_str("Kratos did not answer in time."),
+            Self::Unexpected { status, detail } => {
+                write!(f, "an unexpected answer ({status}): {detail}")
+            }
+            Self::Refused(what) => f.write_str(what),
+            Self::WebAuthn(what) => f.write_str(what),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Outcome> for Error {
+    /// A flow answer where something else was expected: its error document
+    /// (a redirect keeps its target as `redirect_browser_to`), a transport
+    /// failure as it is, anything else as unexpected.
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::TimedOut => Self::TimedOut,
+            Outcome::Unexpected { status, detail } => Self::Unexpected { status, detail },
+            Outcome::Redirect { url, error } => {
+                let mut error =
+                    error.map_or_else(|| made_up(0, "Kratos sent the browser on."), |e| *e);
+                error.redirect_browser_to.get_or_insert(url);
+                Self::Kratos(Box::new(error))
+            }
+            other => match other.error() {
+                Some(error) => Self::Kratos(Box::new(error.clone())),
+                None => Self::Unexpected {
+                    status: 0,
+                    detail: other.summary(),
+                },
+            },
+        }
+    }
+}
+
+impl From<Error> for Outcome {
+    /// A transport failure on a flow request, as the flow's outcome.
+    fn from(error: Error) -> Self {
+        match error {
+            Error::TimedOut => Outcome::TimedOut,
+            Error::Kratos(error) => Outcome::Error(error),
+            other => Outcome::Unexpected {
+                status: match other {
+                    Error::Unexpected { status, .. } => status,
+                    _ => 0,
+                },
+                detail: match other {
+                    Error::Unexpected { detail, .. } => detail,
+                    other => other.to_string(),
+                },
+            },
+        }
+    }
+}
+
+/// An error document for a failure that came with none.
+fn made_up(status: u16, message: &str) -> ErrorResponse {
+    ErrorResponse {
+        error: GenericError {
+            code: Some(status.into()),
+            message: message.to_owned(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn kratos(value: serde_json::Value) -> Box<ErrorResponse> {
+        Box::new(serde_json::from_value(value).unwrap())
+    }
+
+    #[test]
+    fn outcomes_become_errors() {
+        let aal2 = kratos(
+            json!({"error": {"id": "session_aal2_required", "code": 403},
+            "redirect_browser_to": "https://k/self-service/login/browser?aal=aal2"}),
+        );
+        let cases: Vec<(Outcome, Error)> = vec![
+            (Outcome::TimedOut, Error::TimedOut),
+            (
+                Outcome::Unexpected {
+                    status: 500,
+                    detail: "x".into(),
+                },
+                Error::Unexpected {
+                    status: 500,
+                    detail: "x".into(),
+                },
+            ),
+            (
+                Outcome::Redirect {
+                    url: "https://k/aal2".into(),
+                    error: Some(aal2.clone()),
+                },
+                Error::Kratos(aal2.clone()),
+            ),
+            (
+                Outcome::SignInRequired(aal2.clone()),
+                Error::Kratos(aal2.clone()),
+            ),
+        ];
+        for (outcome, expected) in cases {
+            assert_eq!(Error::from(outcome.clone()), expected, "{outcome:?}");
+        }
+        // A redirect without a document keeps its target.
+        let bare = Error::from(Outcome::Redirect {
+            url: "https://k/next".into(),
+            error: None,
+        });
+        assert_eq!(bare.redirect(), Some("https://k/next"));
+        // A flow where an error was expected is unexpected, and says so.
+        let flow = Error::from(Outcome::Flow {
+            flow: Box::default(),
+            status: 200,
+            redirected: false,
+        });
+        assert!(
+            matches!(flow, Error::Unexpected { status: 0, .. }),
+            "{flow:?}"
+        );
+    }
+
+    #[test]
+    fn every_error_has_a_document_to_show() {
+        assert_eq!(
+            Error::TimedOut.response().error.message,
+            "Kratos did not answer in time."
+        );
+        assert_eq!(Error::Refused("no").response().error.message, "no");
+        assert_eq!(
+            Error::WebAuthn("cancelled".into()).response().error.code,
+            Some(0)
+        );
+        let unexpected = Error::Unexpected {
+            status: 502,
+            detail: "bad gateway".into(),
+        };
+        assert_eq!(unexpected.response().error.code, Some(502));
+        let aal2 =
+            kratos(json!({"error": {"id": "session_aal2_required", "code": 403, "message": "m"}}));
+        assert_eq!(Error::Kratos(aal2.clone()).response(), *aal2);
+        assert_eq!(
+            Error::Kratos(aal2).to_string(),
+            "Kratos answered 403 (session_aal2_required)"
+        );
+    }
+
+    #[test]
+    fn transport_failures_are_flow_outcomes_again() {
+        assert_eq!(Outcome::from(Error::TimedOut), Outcome::TimedOut);
+        assert_eq!(
+            Outcome::from(Error::Unexpected {
+                status: 0,
+                detail: "offline".into()
+            }),
+            Outcome::Unexpected {
+                status: 0,
+                detail: "offline".into()
+            }
+        );
+    }
+}
