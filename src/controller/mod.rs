@@ -170,9 +170,9 @@ pub struct FlowController {
     flow: RwSignal<Option<Flow>>,
     status: RwSignal<FlowStatus>,
     notice: RwSignal<Option<ErrorResponse>>,
-    /// Bumped after a submission comes back with errors, so the view can
+    /// Notified after a submission comes back with errors, so the view can
     /// move focus to the first invalid field.
-    errors_shown: RwSignal<u32>,
+    errors_shown: Trigger,
     /// Replacements and restarts in a row (see [`MAX_HOPS`]).
     hops: StoredValue<u8>,
     /// Whether the answer being applied came from a submission (only those
@@ -199,7 +199,7 @@ impl FlowController {
             flow: RwSignal::new(None),
             status: RwSignal::new(FlowStatus::Loading),
             notice: RwSignal::new(None),
-            errors_shown: RwSignal::new(0),
+            errors_shown: Trigger::new(),
             hops: StoredValue::new(0),
             submitted: StoredValue::new(false),
             events: FlowEvents::default(),
@@ -242,9 +242,9 @@ impl FlowController {
         self.notice.into()
     }
 
-    /// Changes each time a submission came back with errors to show.
-    pub fn errors_shown(&self) -> Signal<u32> {
-        self.errors_shown.into()
+    /// Notified each time a submission came back with errors to show.
+    pub fn errors_shown(&self) -> Trigger {
+        self.errors_shown
     }
 
     /// The configuration in use.
@@ -377,7 +377,7 @@ impl FlowController {
                 // 200 (a wrong recovery or verification code): what the flow
                 // says decides, whatever the status.
                 if submitted && (status == 400 || flow.ui.has_errors()) {
-                    self.errors_shown.update(|n| *n += 1);
+                    self.errors_shown.notify();
                     if let Some(report) = self.events.on_validation_error {
                         report.run((*flow).clone());
                     }

@@ -71,7 +71,7 @@ async fn a_rejected_submission_clears_the_password_and_moves_focus() {
         ..Default::default()
     });
     let flow = RwSignal::new(first);
-    let errors = RwSignal::new(0u32);
+    let errors = Trigger::new();
     let root = container();
     let _handle = mount_to(
         root.clone(),
@@ -99,7 +99,7 @@ async fn a_rejected_submission_clears_the_password_and_moves_focus() {
     );
     // A rejected submission: the password goes, focus lands on the invalid field.
     flow.set(rejected);
-    errors.set(1);
+    errors.notify();
     tick().await;
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         window().request_animation_frame(&resolve).unwrap();

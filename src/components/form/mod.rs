@@ -80,10 +80,11 @@ pub fn FlowForm(
     /// Whether a request is in flight (the form is marked `aria-busy`).
     #[prop(optional, into)]
     busy: Signal<bool>,
-    /// Changes when a submission came back with errors: focus then moves to
-    /// the first invalid field (or to the flow's messages).
-    #[prop(optional, into)]
-    focus_errors: Signal<u32>,
+    /// Notified when a submission came back with errors: focus then moves
+    /// to the first invalid field (or to the flow's messages), and a
+    /// rejected password is cleared.
+    #[prop(optional)]
+    focus_errors: Option<Trigger>,
     /// One form, or one form per method group (settings).
     #[prop(optional)]
     layout: FormLayout,
@@ -92,6 +93,7 @@ pub fn FlowForm(
     #[prop(optional, into)]
     group_order: MaybeProp<GroupOrder>,
 ) -> impl IntoView {
+    let focus_errors = focus_errors.unwrap_or_default();
     let prefix = next_form_prefix();
     let order = group_order.get_untracked().unwrap_or_else(|| match layout {
         FormLayout::Single | FormLayout::TwoStep => GroupOrder::sign_in(),
@@ -129,12 +131,11 @@ pub fn FlowForm(
             }
         })
     };
-    Effect::new(move |previous: Option<u32>| {
-        let count = focus_errors.get();
-        if previous.is_some_and(|p| p != count) {
+    Effect::new(move |previous: Option<()>| {
+        focus_errors.track();
+        if previous.is_some() {
             request_animation_frame(move || focus_first_error(root_ref));
         }
-        count
     });
     let groups =
         move || sections.with(|all| all.iter().map(|s| s.group.clone()).collect::<Vec<_>>());

@@ -43,7 +43,7 @@ impl TwoSteps {
     pub(super) fn new(
         sections: Memo<Vec<Section>>,
         flow: Signal<Flow>,
-        answers: Signal<u32>,
+        answers: Trigger,
     ) -> Self {
         let this = Self {
             step: RwSignal::new(Step::Identify),

@@ -79,14 +79,13 @@ fn clear_when_rejected(input: NodeRef<html::Input>) {
     let Some(SubmissionRejected(rejected)) = use_context::<SubmissionRejected>() else {
         return;
     };
-    Effect::new(move |previous: Option<u32>| {
-        let count = rejected.get();
-        if previous.is_some_and(|p| p != count)
+    Effect::new(move |previous: Option<()>| {
+        rejected.track();
+        if previous.is_some()
             && let Some(element) = input.get_untracked()
         {
             element.set_value("");
         }
-        count
     });
 }
 

@@ -12,7 +12,7 @@ pub(crate) struct FormBusy(pub Signal<bool>);
 
 /// Provided by the form: changes each time a submission comes back rejected.
 #[derive(Clone, Copy)]
-pub(crate) struct SubmissionRejected(pub Signal<u32>);
+pub(crate) struct SubmissionRejected(pub Trigger);
 
 /// Reactive pieces every node view needs.
 #[derive(Clone, Copy)]
