@@ -146,7 +146,7 @@ pub fn use_session() -> SessionHandle {
 pub struct OtherSessions {
     list: RwSignal<Option<Result<Vec<Session>, Error>>>,
     busy: RwSignal<bool>,
-    revoked: RwSignal<u32>,
+    revoked: RwSignal<bool>,
     failure: RwSignal<Option<Error>>,
     client: StoredValue<KratosClient>,
 }
@@ -162,8 +162,8 @@ impl OtherSessions {
         self.busy.into()
     }
 
-    /// Changes after sessions were ended (for announcements).
-    pub fn revoked(&self) -> Signal<u32> {
+    /// Whether sessions were ended since the list was shown (for the announcement).
+    pub fn revoked(&self) -> Signal<bool> {
         self.revoked.into()
     }
 
@@ -206,7 +206,7 @@ impl OtherSessions {
         let client = self.client.get_value();
         spawn_local(async move {
             match request(client.clone()).await {
-                Ok(()) => this.revoked.update(|n| *n += 1),
+                Ok(()) => this.revoked.set(true),
                 Err(error) => this.failure.set(Some(error)),
             }
             // Either way the list shows what Kratos now has.
@@ -237,7 +237,7 @@ pub fn use_other_sessions() -> OtherSessions {
     let handle = OtherSessions {
         list: RwSignal::new(None),
         busy: RwSignal::new(false),
-        revoked: RwSignal::new(0),
+        revoked: RwSignal::new(false),
         failure: RwSignal::new(None),
         client: StoredValue::new(config.client()),
     };

@@ -8,7 +8,7 @@
 //! use leptos_kratos::client::{Error, Outcome};
 //! let error = Error::from(Outcome::Unexpected { status: 502, detail: "bad gateway".into() });
 //! assert_eq!(error.response().error.code, Some(502));
-//! assert_eq!(error.to_string(), "an unexpected answer (502): bad gateway");
+//! assert_eq!(error.to_string(), "bad gateway");
 //! ```
 
 use std::fmt;
@@ -46,7 +46,7 @@ impl Error {
     pub fn response(&self) -> ErrorResponse {
         match self {
             Self::Kratos(error) => (**error).clone(),
-            Self::Unexpected { status, .. } => made_up(*status, &self.to_string()),
+            Self::Unexpected { status, detail } => made_up(*status, detail),
             other => made_up(0, &other.to_string()),
         }
     }
@@ -62,26 +62,21 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// What happened, in one line for logs and developers (never a token:
+    /// details name endpoints without their query).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Kratos(error) => {
-                let code = error.error.code.unwrap_or_default();
-                match error.id() {
-                    Some(id) => write!(f, "Kratos answered {code} ({})", id.as_str()),
-                    None => write!(f, "Kratos answered {code}: {}", error.error.message),
-                }
-            }
-            Self::TimedOut => f.write_str("Kratos did not answer in time."),
-            Self::Unexpected { status, detail } => {
-                write!(f, "an unexpected answer ({status}): {detail}")
-            }
-            Self::Refused(what) => f.write_str(what),
-            Self::WebAuthn(what) => f.write_str(what),
-        }
+        f.write_str(match self {
+            Self::Kratos(error) => match error.id() {
+                Some(id) => id.as_str(),
+                None => &error.error.message,
+            },
+            Self::TimedOut => "Kratos did not answer in time.",
+            Self::Unexpected { detail, .. } => detail,
+            Self::Refused(what) => what,
+            Self::WebAuthn(what) => what,
+        })
     }
 }
-
-impl std::error::Error for Error {}
 
 impl From<Outcome> for Error {
     /// A flow answer where something else was expected: its error document
@@ -101,7 +96,7 @@ impl From<Outcome> for Error {
                 Some(error) => Self::Kratos(Box::new(error.clone())),
                 None => Self::Unexpected {
                     status: 0,
-                    detail: other.summary(),
+                    detail: "Kratos answered with a flow where none was expected.".into(),
                 },
             },
         }
@@ -114,15 +109,10 @@ impl From<Error> for Outcome {
         match error {
             Error::TimedOut => Outcome::TimedOut,
             Error::Kratos(error) => Outcome::Error(error),
+            Error::Unexpected { status, detail } => Outcome::Unexpected { status, detail },
             other => Outcome::Unexpected {
-                status: match other {
-                    Error::Unexpected { status, .. } => status,
-                    _ => 0,
-                },
-                detail: match other {
-                    Error::Unexpected { detail, .. } => detail,
-                    other => other.to_string(),
-                },
+                status: 0,
+                detail: other.to_string(),
             },
         }
     }
@@ -220,10 +210,7 @@ mod tests {
         let aal2 =
             kratos(json!({"error": {"id": "session_aal2_required", "code": 403, "message": "m"}}));
         assert_eq!(Error::Kratos(aal2.clone()).response(), *aal2);
-        assert_eq!(
-            Error::Kratos(aal2).to_string(),
-            "Kratos answered 403 (session_aal2_required)"
-        );
+        assert_eq!(Error::Kratos(aal2).to_string(), "session_aal2_required");
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn Sessions(
     let revoked = others.revoked();
     let failure = others.failure();
     let done_text = translator.phrase(Phrase::SessionRevoked);
-    let status = Signal::derive(move || (revoked.get() > 0).then(|| done_text.clone()));
+    let status = Signal::derive(move || revoked.get().then(|| done_text.clone()));
     let current_row = move || {
         current
             .get()

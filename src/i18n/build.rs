@@ -27,7 +27,7 @@ const NOTE_SUFFIX: &str = "#";
 struct Language {
     tag: String,
     name: String,
-    messages: BTreeMap<i64, String>,
+    messages: BTreeMap<u32, String>,
     phrases: BTreeMap<String, String>,
 }
 

@@ -232,7 +232,7 @@ mod tests {
         let english_ids: Vec<i64> = locales::ENGLISH
             .messages
             .iter()
-            .map(|(id, _)| *id)
+            .map(|(id, _)| i64::from(*id))
             .collect();
         for locale in available_locales() {
             for phrase in Phrase::ALL {

@@ -22,7 +22,7 @@
 pub mod base64url;
 pub mod inline;
 #[cfg(feature = "ui")]
-pub mod native;
+pub(crate) mod native;
 #[cfg(feature = "ui")]
 pub mod script;
 
@@ -205,7 +205,7 @@ mod ui {
                 leptos::task::spawn_local(async move {
                     if let Err(error) = super::native::run(&call.trigger, &form, call.options).await
                     {
-                        on_error(error);
+                        on_error(crate::client::Error::WebAuthn(error));
                     }
                 });
             }

@@ -14,22 +14,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlFormElement, HtmlInputElement};
 
 use super::base64url;
-use crate::client::Error;
 use crate::model::WebAuthnTrigger;
 
 /// Runs the ceremony a trigger names, writes the result into the form and
 /// submits it. `options` is the trigger's own value (security keys).
 pub async fn run(
-    trigger: &WebAuthnTrigger,
-    form: &HtmlFormElement,
-    options: Option<Value>,
-) -> Result<(), Error> {
-    ceremony(trigger, form, options)
-        .await
-        .map_err(Error::WebAuthn)
-}
-
-async fn ceremony(
     trigger: &WebAuthnTrigger,
     form: &HtmlFormElement,
     options: Option<Value>,

@@ -40,11 +40,7 @@ pub(super) struct TwoSteps {
 }
 
 impl TwoSteps {
-    pub(super) fn new(
-        sections: Memo<Vec<Section>>,
-        flow: Signal<Flow>,
-        answers: Trigger,
-    ) -> Self {
+    pub(super) fn new(sections: Memo<Vec<Section>>, flow: Signal<Flow>, answers: Trigger) -> Self {
         let this = Self {
             step: RwSignal::new(Step::Identify),
             sections,

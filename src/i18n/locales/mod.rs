@@ -10,8 +10,9 @@ pub struct Locale {
     pub tag: &'static str,
     /// The language's own name (for language pickers).
     pub name: &'static str,
-    /// Message templates by Kratos message id.
-    pub messages: &'static [(i64, &'static str)],
+    /// Message templates by Kratos message id, sorted by id (ids are
+    /// seven digits: `u32` keeps the tables small).
+    pub messages: &'static [(u32, &'static str)],
     /// Phrases of the library, in the order of [`Phrase::ALL`].
     pub phrases: &'static [&'static str],
 }
@@ -19,6 +20,7 @@ pub struct Locale {
 impl Locale {
     /// The template for a message id.
     pub fn message(&self, id: i64) -> Option<&'static str> {
+        let id = u32::try_from(id).ok()?;
         self.messages
             .binary_search_by_key(&id, |(message, _)| *message)
             .ok()
