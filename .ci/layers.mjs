@@ -25,12 +25,15 @@ const trees = [
       ['provider'],
       ['app', 'main', 'lib'],
     ],
+    // Pure renderers never fetch, navigate or touch the session.
+    forbid: [['components', ['navigation', 'session', 'client/http', 'flows']]],
   },
   {
     // The development server: the flows stand on the strategies (methods),
     // which stand on the shared kit; none reaches up.
     dir: 'tests/kratos-dev/src',
     skip: [],
+    forbid: [],
     layers: [
       ['time', 'text', 'http', 'config', 'nodes', 'redirect', 'ids', 'secrets'],
       ['csrf', 'schema', 'hydra/state', 'store', 'errors'],
@@ -47,7 +50,7 @@ let failed = false;
 for (const tree of trees) failed = check(tree) || failed;
 process.exit(failed ? 1 : 0);
 
-function check({ dir, skip, layers }) {
+function check({ dir, skip, layers, forbid }) {
 const src = join(root, dir);
 
 function files(dir) {
@@ -147,6 +150,19 @@ for (const [from, targets] of edges) {
   for (const to of targets) {
     if (layerOf(to) > layerOf(from)) {
       problems.push(`${name(from)} (layer ${layers[layerOf(from)].join('/')}) uses ${name(to)} (layer ${layers[layerOf(to)].join('/')}), a higher layer`);
+    }
+  }
+}
+
+const under = (file, name) => {
+  const path = relative(src, file).replace(/\.rs$/, '');
+  return path === name || path.startsWith(`${name}/`);
+};
+for (const [from, names] of forbid) {
+  for (const [file, targets] of edges) {
+    if (!under(file, from)) continue;
+    for (const to of targets) {
+      if (names.some((name) => under(to, name))) problems.push(`${name(file)} uses ${name(to)}: ${from} must not`);
     }
   }
 }

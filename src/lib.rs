@@ -86,8 +86,8 @@ pub mod prelude {
     pub use crate::config::{KratosConfig, use_config};
     pub use crate::controller::{FlowCompletion, Submission};
     pub use crate::flows::{
-        Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery, Registration,
-        RequireSession, Sessions, Settings, Verification,
+        AppLink, Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery,
+        Registration, RequireSession, Sessions, Settings, Verification,
     };
     pub use crate::i18n::{Phrase, Translator, use_translator};
     pub use crate::model::{ErrorResponse, Flow, FlowKind, NodeGroup, Session, UiNode, UiText};

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use super::Route;
-use crate::components::{AppLink, Card, FormLayout, Loading};
+use crate::components::{Card, FormLayout, Loading};
 use crate::config::KratosConfig;
 use crate::flows::{
-    Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery, Registration,
-    Sessions, Settings, Verification,
+    AppLink, Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery,
+    Registration, Sessions, Settings, Verification,
 };
 use crate::i18n::{Phrase, use_translator};
 use crate::model::FlowKind;

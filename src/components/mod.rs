@@ -22,7 +22,6 @@
 mod card;
 mod error_view;
 mod form;
-mod link;
 mod messages;
 mod node;
 mod oauth2;
@@ -33,7 +32,6 @@ pub(crate) use card::{CardParts, card_view};
 pub use error_view::ErrorView;
 pub use form::FlowForm;
 pub use form::layout::{FormLayout, GroupOrder, group_phrase, is_social};
-pub use link::AppLink;
 pub(crate) use messages::loading_line;
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
 pub use node::{

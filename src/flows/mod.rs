@@ -37,6 +37,7 @@
 
 mod error;
 mod kinds;
+mod link;
 pub mod oauth2;
 mod params;
 mod session;
@@ -44,6 +45,7 @@ mod view;
 
 pub use error::ErrorPage;
 pub use kinds::{Login, Recovery, Registration, Settings, Verification};
+pub use link::AppLink;
 pub use oauth2::{Consent, OAuth2Logout};
 pub use params::FlowParams;
 pub use session::{LogoutButton, RequireSession, Sessions};

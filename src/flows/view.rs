@@ -3,9 +3,10 @@
 use crate::navigation::use_navigator;
 use leptos::prelude::*;
 
+use super::link::AppLink;
 use super::params::FlowParams;
 use super::session::LogoutButton;
-use crate::components::{AppLink, ErrorView, FlowForm, FormLayout, GroupOrder};
+use crate::components::{ErrorView, FlowForm, FormLayout, GroupOrder};
 use crate::config::{KratosConfig, use_config};
 use crate::controller::links::flow_links;
 use crate::controller::{

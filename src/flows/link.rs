@@ -1,4 +1,5 @@
-//! Links to the app's own pages.
+//! Links to the app's own pages, followed through the app's router (a
+//! connected component: it navigates).
 
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ use crate::navigation::use_navigator;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_kratos::components::AppLink;
+/// use leptos_kratos::flows::AppLink;
 ///
 /// #[component]
 /// fn ToSettings() -> impl IntoView {
