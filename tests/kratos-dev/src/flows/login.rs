@@ -12,8 +12,8 @@ use crate::kit::{check_csrf, fail_with, method, rerender, return_url, session_of
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::store::{AuthMethod, FlowRecord, SessionRecord, Store};
 use crate::strategies::code::send_code;
-use crate::strategies::passkey::{self, Verdict};
-use crate::strategies::{oidc, totp, webauthn};
+use crate::strategies::{Verdict, passkey};
+use crate::strategies::{lookup, oidc, totp, webauthn};
 use crate::text;
 
 /// Sets up a new login flow (or refuses: already signed in, bad `aal`).
@@ -492,37 +492,20 @@ fn lookup_step(
     }
     let identity_id = flow.identity_id.clone().unwrap_or_default();
     let submitted = form.text("lookup_secret").unwrap_or_default();
-    let outcome = store.identities.get_mut(&identity_id).and_then(|identity| {
-        let code = identity
-            .lookup_codes
-            .iter_mut()
-            .find(|c| c.code == submitted.trim())?;
-        Some(match code.used_at {
-            Some(_) => false,
-            None => {
-                code.used_at = Some(crate::time::now());
-                true
-            }
-        })
-    });
+    let outcome = lookup::redeem(store, &identity_id, &submitted);
     match outcome {
-        Some(true) => Ok(complete(
+        Verdict::Verified(()) => Ok(complete(
             store,
             ctx,
             flow,
             &identity_id,
             method("lookup_secret", "aal2", None),
         )),
-        Some(false) => {
-            flow.ui
-                .add_field_message("lookup_secret", text::lookup_used());
+        Verdict::Failed(message) | Verdict::Refused(message) => {
+            flow.ui.add_field_message("lookup_secret", message);
             Ok(rerender(store, ctx, flow, 400))
         }
-        None => {
-            flow.ui
-                .add_field_message("lookup_secret", text::lookup_invalid());
-            Ok(rerender(store, ctx, flow, 400))
-        }
+        Verdict::Invalid => Ok(rerender(store, ctx, flow, 400)),
     }
 }
 

@@ -11,8 +11,8 @@ use crate::kit::{check_csrf, fail_with, method, rerender, return_url, sign_in};
 use crate::nodes::{ContainerExt, NodeExt, csrf, input, submit};
 use crate::schema;
 use crate::store::{AuthMethod, FlowRecord, IdentityRecord, SessionRecord, Store};
+use crate::strategies::Verdict;
 use crate::strategies::code::send_code;
-use crate::strategies::passkey::Verdict;
 use crate::strategies::{oidc, webauthn};
 use crate::text;
 

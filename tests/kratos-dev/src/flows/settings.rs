@@ -11,8 +11,8 @@ use crate::http::{Ctx, Form, cookie, see_other};
 use crate::kit::{check_csrf, flow_json, rerender, session_of};
 use crate::nodes::{ContainerExt, NodeExt, csrf, image, input, submit, text as text_node};
 use crate::store::{FlowRecord, IdentityRecord, LookupCode, SessionRecord, Store};
-use crate::strategies::passkey::{self, Verdict};
-use crate::strategies::{oidc, totp, webauthn};
+use crate::strategies::{Verdict, passkey};
+use crate::strategies::{lookup, oidc, totp, webauthn};
 use crate::time::now;
 use crate::{schema, text};
 
@@ -152,7 +152,7 @@ fn render(store: &Store, flow: &mut FlowRecord) {
         }
     }
     if config.methods.lookup_secret {
-        nodes.extend(lookup_nodes(
+        nodes.extend(lookup::nodes(
             &identity,
             flow.pending_lookup.as_deref(),
             false,
@@ -166,105 +166,6 @@ fn render(store: &Store, flow: &mut FlowRecord) {
         config.methods.webauthn,
     ));
     flow.ui.nodes = nodes;
-}
-
-/// The backup-code nodes: reveal/regenerate/disable, the codes when shown,
-/// confirm for freshly generated ones.
-fn lookup_nodes(
-    identity: &IdentityRecord,
-    pending: Option<&[String]>,
-    reveal: bool,
-) -> Vec<UiNode> {
-    let button = |name: &str, id: i64, label: &str| {
-        submit(NodeGroup::LookupSecret, name, "true", text::info(id, label))
-    };
-    let codes_node = |secrets: Vec<Value>, joined: String| {
-        text_node(
-            NodeGroup::LookupSecret,
-            "lookup_secret_codes",
-            text::info_with(1050015, joined, json!({"secrets": secrets})),
-            text::info(
-                1050010,
-                "These are your back up recovery codes. Please keep them in a safe place!",
-            ),
-        )
-    };
-    let mut nodes = Vec::new();
-    if let Some(pending) = pending {
-        let secrets = pending
-            .iter()
-            .map(|c| json!(text::info_with(1050009, c.clone(), json!({"secret": c}))))
-            .collect();
-        nodes.push(codes_node(secrets, pending.join(", ")));
-        nodes.push(button(
-            "lookup_secret_confirm",
-            1050011,
-            "Confirm backup recovery codes",
-        ));
-        nodes.push(button(
-            "lookup_secret_regenerate",
-            1050008,
-            "Generate new backup recovery codes",
-        ));
-    } else if identity.lookup_codes.is_empty() {
-        nodes.push(button(
-            "lookup_secret_regenerate",
-            1050008,
-            "Generate new backup recovery codes",
-        ));
-    } else if reveal {
-        let secrets = identity
-            .lookup_codes
-            .iter()
-            .map(|c| match c.used_at {
-                None => json!(text::info_with(
-                    1050009,
-                    c.code.clone(),
-                    json!({"secret": c.code})
-                )),
-                Some(used) => json!(text::info_with(
-                    1050014,
-                    format!("Secret was used at {}", crate::time::rfc3339(used)),
-                    json!({"used_at": crate::time::rfc3339(used), "used_at_unix": used / 1000}),
-                )),
-            })
-            .collect();
-        let joined = identity
-            .lookup_codes
-            .iter()
-            .map(|c| {
-                if c.used_at.is_some() {
-                    "used".to_owned()
-                } else {
-                    c.code.clone()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        nodes.push(codes_node(secrets, joined));
-        nodes.push(button(
-            "lookup_secret_regenerate",
-            1050008,
-            "Generate new backup recovery codes",
-        ));
-        nodes.push(button(
-            "lookup_secret_disable",
-            1050016,
-            "Disable this method",
-        ));
-    } else {
-        nodes.push(button(
-            "lookup_secret_reveal",
-            1050007,
-            "Reveal backup recovery codes",
-        ));
-        nodes.push(button(
-            "lookup_secret_disable",
-            1050016,
-            "Disable this method",
-        ));
-    }
-    nodes
 }
 
 /// `POST /self-service/settings?flow=`.
@@ -583,17 +484,11 @@ fn lookup(
     };
     // Reveal and regenerate are intermediate steps: 200 with the flow, no success message.
     if form.flag("lookup_secret_regenerate") {
-        let codes: Vec<String> = (0..12)
-            .map(|_| {
-                let n: u64 = rand::random::<u64>() % 100_000_000;
-                format!("{:04}-{:04}", n / 10_000, n % 10_000)
-            })
-            .collect();
-        flow.pending_lookup = Some(codes);
+        flow.pending_lookup = Some(lookup::new_codes());
     }
     let reveal = form.flag("lookup_secret_reveal");
     render(store, &mut flow);
-    let lookup = lookup_nodes(&identity, flow.pending_lookup.as_deref(), reveal);
+    let lookup = lookup::nodes(&identity, flow.pending_lookup.as_deref(), reveal);
     flow.ui.nodes.retain(|n| n.group != NodeGroup::LookupSecret);
     let position = flow
         .ui

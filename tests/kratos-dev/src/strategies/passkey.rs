@@ -6,38 +6,13 @@ use leptos_kratos::model::{NodeGroup, UiText};
 use serde_json::json;
 use webauthn_rs::prelude::{CredentialID, PublicKeyCredential, RegisterPublicKeyCredential};
 
+use super::Verdict;
 use crate::http::Form;
 use crate::nodes::ContainerExt;
 use crate::store::{FlowRecord, IdentityRecord, Key, KeyCredential, Store};
 use crate::strategies::webauthn;
 use crate::time::now;
 use crate::{schema, text};
-
-/// What a ceremony's submission came to.
-#[derive(Debug)]
-pub enum Verdict<T> {
-    /// Verified; the flow goes on with this.
-    Verified(T),
-    /// Not verified: show this message (the flow's nodes already carry
-    /// fresh challenges where a new attempt needs them).
-    Failed(UiText),
-    /// Not allowed (e.g. removing the last sign-in method): show this message.
-    Refused(UiText),
-    /// The submitted traits are invalid; their messages are on the flow's nodes.
-    Invalid,
-}
-
-impl<T> Verdict<T> {
-    /// The verified value changed by `f`; the other verdicts as they are.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Verdict<U> {
-        match self {
-            Self::Verified(value) => Verdict::Verified(f(value)),
-            Self::Failed(message) => Verdict::Failed(message),
-            Self::Refused(message) => Verdict::Refused(message),
-            Self::Invalid => Verdict::Invalid,
-        }
-    }
-}
 
 fn bytes(id: &CredentialID) -> Vec<u8> {
     AsRef::<[u8]>::as_ref(id).to_vec()
