@@ -224,6 +224,55 @@ impl InputAttributes {
         matches!(&self.value, Some(Value::Bool(true)))
             || matches!(&self.value, Some(Value::String(s)) if s == "true")
     }
+
+    /// Whether the field takes a one-time code sent by e-mail or SMS or
+    /// shown by an authenticator app (`code`, `totp_code`): digits, typed
+    /// or pasted, that the device may offer to fill in.
+    ///
+    /// ```
+    /// use leptos_kratos::model::{InputAttributes, InputType};
+    /// let code = |name: &str, input_type| InputAttributes { name: name.into(), input_type, ..Default::default() };
+    /// assert!(code("code", InputType::Text).is_one_time_code());
+    /// assert!(code("totp_code", InputType::Text).is_one_time_code());
+    /// assert!(!code("code", InputType::Submit).is_one_time_code());
+    /// assert!(!code("lookup_secret", InputType::Text).is_one_time_code());
+    /// ```
+    pub fn is_one_time_code(&self) -> bool {
+        matches!(self.name.as_str(), "code" | "totp_code")
+            && matches!(
+                self.input_type,
+                InputType::Text | InputType::Number | InputType::Tel
+            )
+    }
+
+    /// The `autocomplete` hint to render: Kratos's, else `one-time-code`
+    /// for [one-time codes](Self::is_one_time_code).
+    pub fn autocomplete_hint(&self) -> Option<String> {
+        self.autocomplete
+            .clone()
+            .or_else(|| self.is_one_time_code().then(|| "one-time-code".to_owned()))
+    }
+}
+
+/// A pasted one-time code (4 to 12 digits) without the spaces and dashes
+/// mail clients and authenticator apps put in (`123 456`, `123-456`);
+/// `None` when the text is anything else (a sentence), so it is pasted as
+/// it is.
+///
+/// ```
+/// use leptos_kratos::model::pasted_code;
+/// assert_eq!(pasted_code(" 123 456 "), Some("123456".into()));
+/// assert_eq!(pasted_code("123-456"), Some("123456".into()));
+/// assert_eq!(pasted_code("Your code is 123456"), None);
+/// assert_eq!(pasted_code("Yourcode 1234"), None);
+/// assert_eq!(pasted_code(""), None);
+/// ```
+pub fn pasted_code(text: &str) -> Option<String> {
+    let code: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    ((4..=12).contains(&code.len()) && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
 }
 
 /// Attributes of an `img` node (the TOTP QR code).

@@ -36,7 +36,7 @@ pub mod user_agent;
 
 pub use attributes::{
     AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
-    NodeAttributes, ScriptAttributes, TextAttributes, WebAuthnTrigger,
+    NodeAttributes, ScriptAttributes, TextAttributes, WebAuthnTrigger, pasted_code,
 };
 pub use continue_with::{ContinueWith, ContinueWithAction, ContinueWithFlow};
 pub use error::{ErrorId, ErrorResponse, FlowError, GenericError};

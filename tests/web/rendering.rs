@@ -257,3 +257,67 @@ async fn errors_show_status_reason_and_a_way_back() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn one_time_codes_get_the_numeric_keyboard_autofill_and_clean_paste() {
+    let input = |name: &str, group: &str, extra: Value| {
+        let mut attributes = json!({"name": name, "type": "text", "node_type": "input"});
+        if let (Some(target), Value::Object(more)) = (attributes.as_object_mut(), extra) {
+            target.extend(more);
+        }
+        json!({"type": "input", "group": group, "attributes": attributes, "messages": [], "meta": {}})
+    };
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/self-service/login?flow=f", "method": "POST", "nodes": [
+            input("code", "code", json!({"pattern": "[0-9]{6}"})),
+            input("totp_code", "totp", json!({"autocomplete": "off"})),
+            input("lookup_secret", "lookup_secret", json!({})),
+            input("identifier", "default", json!({"autocomplete": "username"})),
+        ]}
+    })));
+    tick().await;
+    let code = one(&root, "input[name=code]");
+    assert_eq!(attr(&code, "inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        attr(&code, "autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    assert_eq!(
+        attr(&code, "pattern").as_deref(),
+        Some("[0-9]{6}"),
+        "Kratos's pattern is kept"
+    );
+    let totp = one(&root, "input[name=totp_code]");
+    assert_eq!(attr(&totp, "inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        attr(&totp, "autocomplete").as_deref(),
+        Some("off"),
+        "Kratos's hint wins"
+    );
+    for other in ["lookup_secret", "identifier"] {
+        let field = one(&root, &format!("input[name={other}]"));
+        assert_eq!(attr(&field, "inputmode"), None, "{other}");
+    }
+    // A code pasted with the spaces a mail client keeps lands without them;
+    // a sentence is pasted as it is (the browser's own paste).
+    let paste = |target: &Element, text: &str| {
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_clipboard_data(Some(&data));
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        target.dispatch_event(&event).unwrap()
+    };
+    assert!(
+        !paste(&code, " 123 456 "),
+        "the cleaned code replaces the paste"
+    );
+    assert_eq!(code.unchecked_ref::<HtmlInputElement>().value(), "123456");
+    assert!(
+        paste(&code, "Your code is 654321"),
+        "a sentence is left to the browser"
+    );
+    assert_eq!(code.unchecked_ref::<HtmlInputElement>().value(), "123456");
+}

@@ -12,7 +12,7 @@ use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_dat
 use super::script::WebAuthnContext;
 use crate::components::messages::NodeMessages;
 use crate::i18n::{Translator, use_translator};
-use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
+use crate::model::{InputAttributes, InputType, UiNode, pasted_code, value_to_form_string};
 use crate::webauthn;
 
 /// The node's input attributes (a default for the impossible non-input case,
@@ -458,6 +458,20 @@ pub fn InputField(
     } else {
         follow_kratos_values(input_ref, value);
     }
+    // One-time codes: the numeric keyboard, the device's offer to fill in
+    // the code it received, and a pasted `123 456` as `123456`.
+    let one_time_code = attrs.is_one_time_code();
+    let on_paste = move |event: leptos::ev::ClipboardEvent| {
+        let pasted = event
+            .clipboard_data()
+            .and_then(|data| data.get_data("text").ok())
+            .and_then(|text| pasted_code(&text));
+        if let (true, Some(code), Some(input)) = (one_time_code, pasted, input_ref.get_untracked())
+        {
+            event.prevent_default();
+            input.set_value(&code);
+        }
+    };
     view! {
         <div
             class="lk-node lk-field"
@@ -478,9 +492,11 @@ pub fn InputField(
                 value=value
                 required=attrs.is_required()
                 disabled=attrs.is_disabled()
-                autocomplete=attrs.autocomplete.clone()
+                autocomplete=attrs.autocomplete_hint()
+                inputmode=one_time_code.then_some("numeric")
                 maxlength=attrs.maxlength.map(|max| max.to_string())
                 pattern=attrs.pattern.clone()
+                on:paste=on_paste
                 aria-invalid=state.invalid_attr()
                 aria-describedby=state.described_by(messages_id.clone())
             />
