@@ -84,7 +84,7 @@ pub mod prelude {
         MessagesContext, NodeContext, NodeKind, Overrides,
     };
     pub use crate::config::{KratosConfig, use_config};
-    pub use crate::controller::{FlowCompletion, Submission};
+    pub use crate::controller::FlowCompletion;
     pub use crate::flows::{
         AppLink, Consent, ErrorPage, FlowParams, Login, LogoutButton, OAuth2Logout, Recovery,
         Registration, RequireSession, Sessions, Settings, Verification,

@@ -147,7 +147,8 @@ async fn hostile_flows_run_nothing_and_keep_the_good_nodes() {
         pause(100).await;
         // Press everything: triggers, links are not followed (no href to
         // javascript:), submit buttons hand over to the callback or not at all.
-        for button in all(&root, "button") {
+        // (The show-password toggle is the library's, not a node: tested on its own.)
+        for button in all(&root, "button:not(.lk-reveal)") {
             button.unchecked_ref::<HtmlElement>().click();
         }
         pause(50).await;

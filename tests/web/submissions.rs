@@ -118,3 +118,46 @@ async fn a_rejected_submission_clears_the_password_and_moves_focus() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_password_can_be_shown_without_submitting() {
+    let submitted = RwSignal::new(0usize);
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |_: leptos_kratos::controller::Submission| {
+            submitted.update(|n| *n += 1)
+        });
+        view! { <FlowForm flow=Signal::stored(submission_flow()) on_submit /> }
+    });
+    tick().await;
+    let password = one(&root, "input[name=password]");
+    let toggle = one(&root, "button.lk-reveal");
+    assert_eq!(
+        attr(&toggle, "type").as_deref(),
+        Some("button"),
+        "never a submit"
+    );
+    assert_eq!(text(&toggle), "Show password");
+    assert_eq!(attr(&toggle, "aria-controls"), attr(&password, "id"));
+    assert_eq!(attr(&toggle, "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(attr(&password, "type").as_deref(), Some("password"));
+    toggle.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(attr(&password, "type").as_deref(), Some("text"));
+    assert_eq!(attr(&toggle, "aria-pressed").as_deref(), Some("true"));
+    toggle.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(attr(&password, "type").as_deref(), Some("password"));
+    assert_eq!(attr(&toggle, "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        submitted.get_untracked(),
+        0,
+        "showing the password sends nothing"
+    );
+    // Only password fields have one.
+    assert_eq!(
+        all(&root, "button.lk-reveal").len(),
+        all(&root, "input[type=password]").len()
+    );
+    root.remove();
+}

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_data};
 use super::script::WebAuthnContext;
 use crate::components::messages::NodeMessages;
-use crate::i18n::{Translator, use_translator};
+use crate::i18n::{Phrase, Translator, use_translator};
 use crate::model::{InputAttributes, InputType, UiNode, pasted_code, value_to_form_string};
 use crate::webauthn;
 
@@ -472,6 +472,32 @@ pub fn InputField(
             input.set_value(&code);
         }
     };
+    // A password can be shown while typing: a real toggle button (never a
+    // submit), its state in `aria-pressed`.
+    let is_password = attrs.input_type == InputType::Password;
+    let shown = RwSignal::new(false);
+    let html_type = attrs.input_type.html_type().to_owned();
+    let input_type = move || {
+        if shown.get() {
+            "text".to_owned()
+        } else {
+            html_type.clone()
+        }
+    };
+    let reveal = is_password.then(|| {
+        let text = translator.phrase(Phrase::ShowPassword);
+        view! {
+            <button
+                type="button"
+                class="lk-reveal"
+                aria-controls=dom_id.clone()
+                aria-pressed=move || if shown.get() { "true" } else { "false" }
+                on:click=move |_| shown.update(|shown| *shown = !*shown)
+            >
+                {text}
+            </button>
+        }
+    });
     view! {
         <div
             class="lk-node lk-field"
@@ -479,16 +505,17 @@ pub fn InputField(
             data-group=group
             data-name=name
             data-invalid=state.invalid_attr()
+            data-revealed=move || shown.get().then_some("true")
         >
             <label class="lk-label" for=dom_id.clone()>
                 {label}
             </label>
             <input
                 class="lk-input"
-                id=dom_id
+                id=dom_id.clone()
                 name=attrs.name.clone()
                 node_ref=input_ref
-                type=attrs.input_type.html_type().to_owned()
+                type=input_type
                 value=value
                 required=attrs.is_required()
                 disabled=attrs.is_disabled()
@@ -500,6 +527,7 @@ pub fn InputField(
                 aria-invalid=state.invalid_attr()
                 aria-describedby=state.described_by(messages_id.clone())
             />
+            {reveal}
             <NodeMessages messages=state.messages id=messages_id />
         </div>
     }
