@@ -47,6 +47,27 @@ pub(super) fn submit_on_enter(event: KeyboardEvent) {
     }
 }
 
+/// A one-time code pasted with the spaces or dashes a mail client or an
+/// authenticator app shows (`123 456`) lands as `123456` in a code field
+/// (one with `inputmode="numeric"`); anything else is pasted as it is.
+pub(super) fn paste_code(event: leptos::ev::ClipboardEvent) {
+    let Some(field) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|field| field.get_attribute("inputmode").as_deref() == Some("numeric"))
+    else {
+        return;
+    };
+    if let Some(code) = event
+        .clipboard_data()
+        .and_then(|data| data.get_data("text").ok())
+        .and_then(|text| crate::model::pasted_code(&text))
+    {
+        event.prevent_default();
+        field.set_value(&code);
+    }
+}
+
 /// The button Enter in `field` submits with (see [`submit_on_enter`]).
 fn implicit_submitter(
     form: &web_sys::HtmlFormElement,

@@ -9,7 +9,7 @@ mod dom;
 pub(crate) mod layout;
 mod two_step;
 
-use dom::{collect_submission, focus_first_error, next_form_prefix, submit_on_enter};
+use dom::{collect_submission, focus_first_error, next_form_prefix, paste_code, submit_on_enter};
 use layout::{FormLayout, GroupOrder, Section, group_phrase, is_social, sections};
 use two_step::{StepControls, TwoSteps};
 
@@ -254,6 +254,7 @@ fn FormElement(
             aria-busy=move || target.busy.get().then_some("true")
             on:submit=submit
             on:keydown=submit_on_enter
+            on:paste=paste_code
         >
             {children()}
         </form>

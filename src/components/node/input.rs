@@ -12,7 +12,7 @@ use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_dat
 use super::script::WebAuthnContext;
 use crate::components::messages::NodeMessages;
 use crate::i18n::{Phrase, Translator, use_translator};
-use crate::model::{InputAttributes, InputType, UiNode, pasted_code, value_to_form_string};
+use crate::model::{InputAttributes, InputType, UiNode, value_to_form_string};
 use crate::webauthn;
 
 /// The node's input attributes (a default for the impossible non-input case,
@@ -458,41 +458,34 @@ pub fn InputField(
     } else {
         follow_kratos_values(input_ref, value);
     }
-    // One-time codes: the numeric keyboard, the device's offer to fill in
-    // the code it received, and a pasted `123 456` as `123456`.
+    // One-time codes: the numeric keyboard and the device's offer to fill
+    // in the code it received (the form cleans pasted codes, see
+    // `form::dom::paste_code`).
     let one_time_code = attrs.is_one_time_code();
-    let on_paste = move |event: leptos::ev::ClipboardEvent| {
-        let pasted = event
-            .clipboard_data()
-            .and_then(|data| data.get_data("text").ok())
-            .and_then(|text| pasted_code(&text));
-        if let (true, Some(code), Some(input)) = (one_time_code, pasted, input_ref.get_untracked())
-        {
-            event.prevent_default();
-            input.set_value(&code);
-        }
-    };
     // A password can be shown while typing: a real toggle button (never a
-    // submit), its state in `aria-pressed`.
-    let is_password = attrs.input_type == InputType::Password;
-    let shown = RwSignal::new(false);
-    let html_type = attrs.input_type.html_type().to_owned();
-    let input_type = move || {
-        if shown.get() {
-            "text".to_owned()
-        } else {
-            html_type.clone()
-        }
-    };
-    let reveal = is_password.then(|| {
+    // submit), its state in `aria-pressed`; it flips the field's type.
+    let reveal = (attrs.input_type == InputType::Password).then(|| {
         let text = translator.phrase(Phrase::ShowPassword);
+        let toggle = move |event: leptos::ev::MouseEvent| {
+            let (Some(input), Some(button)) = (
+                input_ref.get_untracked(),
+                event
+                    .current_target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok()),
+            ) else {
+                return;
+            };
+            let show = input.type_() == "password";
+            input.set_type(if show { "text" } else { "password" });
+            let _ = button.set_attribute("aria-pressed", if show { "true" } else { "false" });
+        };
         view! {
             <button
                 type="button"
                 class="lk-reveal"
                 aria-controls=dom_id.clone()
-                aria-pressed=move || if shown.get() { "true" } else { "false" }
-                on:click=move |_| shown.update(|shown| *shown = !*shown)
+                aria-pressed="false"
+                on:click=toggle
             >
                 {text}
             </button>
@@ -505,7 +498,6 @@ pub fn InputField(
             data-group=group
             data-name=name
             data-invalid=state.invalid_attr()
-            data-revealed=move || shown.get().then_some("true")
         >
             <label class="lk-label" for=dom_id.clone()>
                 {label}
@@ -515,7 +507,7 @@ pub fn InputField(
                 id=dom_id.clone()
                 name=attrs.name.clone()
                 node_ref=input_ref
-                type=input_type
+                type=attrs.input_type.html_type().to_owned()
                 value=value
                 required=attrs.is_required()
                 disabled=attrs.is_disabled()
@@ -523,7 +515,6 @@ pub fn InputField(
                 inputmode=one_time_code.then_some("numeric")
                 maxlength=attrs.maxlength.map(|max| max.to_string())
                 pattern=attrs.pattern.clone()
-                on:paste=on_paste
                 aria-invalid=state.invalid_attr()
                 aria-describedby=state.described_by(messages_id.clone())
             />
