@@ -29,9 +29,9 @@ pub fn Card(
     /// `data-flow` of the card: the flow kind or another name (`sessions`, `error`).
     #[prop(into)]
     name: String,
-    /// The heading.
+    /// The heading (it may change, e.g. from step to step).
     #[prop(into)]
-    heading: String,
+    heading: Signal<String>,
     /// The flow shown, if any (for overrides that style flows apart).
     #[prop(optional)]
     kind: Option<FlowKind>,
@@ -66,7 +66,7 @@ pub fn Card(
 /// Everything a card is drawn from.
 pub(crate) struct CardParts {
     pub name: String,
-    pub heading: String,
+    pub heading: Signal<String>,
     pub kind: Option<FlowKind>,
     pub class: MaybeProp<String>,
     pub header: Option<ViewFn>,
@@ -88,16 +88,17 @@ pub(crate) fn card_view(parts: CardParts) -> AnyView {
         content,
     } = parts;
     if document_title {
-        // The tab's title names the page too (WCAG 2.4.2).
-        document().set_title(&heading);
+        // The tab's title names the page too (WCAG 2.4.2), and follows the
+        // heading from step to step.
+        Effect::new(move |_| heading.with(|heading| document().set_title(heading)));
     }
     let default = {
-        let (name, heading, content) = (name.clone(), heading.clone(), content.clone());
+        let (name, content) = (name.clone(), content.clone());
         ViewFn::from(move || {
             view! {
                 <DefaultCard
                     name=name.clone()
-                    heading=heading.clone()
+                    heading
                     class
                     header=header.clone()
                     footer=footer.clone()
@@ -123,7 +124,7 @@ pub(crate) fn card_view(parts: CardParts) -> AnyView {
 #[component]
 fn DefaultCard(
     name: String,
-    heading: String,
+    heading: Signal<String>,
     class: MaybeProp<String>,
     header: Option<ViewFn>,
     footer: Option<ViewFn>,

@@ -136,8 +136,9 @@ pub struct CardContext {
     pub kind: Option<FlowKind>,
     /// `data-flow` of the card (the flow kind or another page name).
     pub name: String,
-    /// The heading text.
-    pub heading: String,
+    /// The heading text (it can change from step to step: "Check your
+    /// email" once a code was sent).
+    pub heading: Signal<String>,
     /// The card's content (messages, form, links).
     pub content: ViewFn,
     pub(crate) default: ViewFn,

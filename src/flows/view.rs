@@ -13,7 +13,7 @@ use crate::controller::{
     FlowCompletion, FlowController, FlowEvents, FlowStatus, NOTICE_SIGNED_IN, Problem, Submission,
 };
 use crate::i18n::{Phrase, use_translator};
-use crate::model::{ErrorId, Flow, FlowKind};
+use crate::model::{ErrorId, Flow, FlowKind, FlowState};
 use crate::session::SessionHandle;
 
 /// Everything a flow card can be given; the flow components' props.
@@ -30,14 +30,30 @@ pub(crate) struct FlowSettings {
     pub document_title: bool,
 }
 
-/// The heading of a flow's card.
-fn title(kind: FlowKind) -> Phrase {
-    match kind {
-        FlowKind::Login => Phrase::LoginTitle,
-        FlowKind::Registration => Phrase::RegistrationTitle,
-        FlowKind::Recovery => Phrase::RecoveryTitle,
-        FlowKind::Verification => Phrase::VerificationTitle,
-        FlowKind::Settings => Phrase::SettingsTitle,
+/// The heading of a flow's card, for the step it is at: a login asking to
+/// confirm the person (`refresh`) or for a second factor (`aal2`), a code
+/// sent, a verified address; else the flow's own title.
+pub(crate) fn heading(kind: FlowKind, flow: Option<&Flow>) -> Phrase {
+    let state = flow.and_then(|flow| flow.state.clone());
+    match (kind, state) {
+        (FlowKind::Login, _)
+            if flow.is_some_and(|f| f.requested_aal.as_deref() == Some("aal2")) =>
+        {
+            Phrase::SecondFactorTitle
+        }
+        (FlowKind::Login, _) if flow.is_some_and(|f| f.refresh == Some(true)) => {
+            Phrase::ConfirmItsYou
+        }
+        (
+            FlowKind::Login | FlowKind::Registration | FlowKind::Recovery | FlowKind::Verification,
+            Some(FlowState::SentEmail),
+        ) => Phrase::CheckYourEmail,
+        (FlowKind::Verification, Some(FlowState::PassedChallenge)) => Phrase::EmailVerified,
+        (FlowKind::Login, _) => Phrase::LoginTitle,
+        (FlowKind::Registration, _) => Phrase::RegistrationTitle,
+        (FlowKind::Recovery, _) => Phrase::RecoveryTitle,
+        (FlowKind::Verification, _) => Phrase::VerificationTitle,
+        (FlowKind::Settings, _) => Phrase::SettingsTitle,
     }
 }
 
@@ -159,7 +175,10 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     let link_params = controller.params();
     crate::components::card_view(crate::components::CardParts {
         name: kind.as_str().to_owned(),
-        heading: translator.phrase(title(kind)),
+        heading: Signal::derive({
+            let translator = translator.clone();
+            move || flow.with(|flow| translator.phrase(heading(kind, flow.as_ref())))
+        }),
         kind: Some(kind),
         class: settings.class,
         header: settings.header,
@@ -246,6 +265,96 @@ fn FlowLinks(
                 {links}
                 {sign_out}
             </nav>
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::heading;
+    use crate::i18n::Phrase;
+    use crate::model::{Flow, FlowKind};
+
+    #[test]
+    fn headings_follow_the_step() {
+        let flow = |value: serde_json::Value| -> Flow { serde_json::from_value(value).unwrap() };
+        let cases = [
+            (FlowKind::Login, None, Phrase::LoginTitle),
+            (
+                FlowKind::Login,
+                Some(json!({"state": "choose_method"})),
+                Phrase::LoginTitle,
+            ),
+            (
+                FlowKind::Login,
+                Some(json!({"refresh": true})),
+                Phrase::ConfirmItsYou,
+            ),
+            (
+                FlowKind::Login,
+                Some(json!({"requested_aal": "aal2"})),
+                Phrase::SecondFactorTitle,
+            ),
+            (
+                FlowKind::Login,
+                Some(json!({"requested_aal": "aal2", "refresh": true})),
+                Phrase::SecondFactorTitle,
+            ),
+            (
+                FlowKind::Login,
+                Some(json!({"state": "sent_email"})),
+                Phrase::CheckYourEmail,
+            ),
+            (
+                FlowKind::Registration,
+                Some(json!({"state": "sent_email"})),
+                Phrase::CheckYourEmail,
+            ),
+            (
+                FlowKind::Registration,
+                Some(json!({"state": "choose_method"})),
+                Phrase::RegistrationTitle,
+            ),
+            (
+                FlowKind::Recovery,
+                Some(json!({"state": "sent_email"})),
+                Phrase::CheckYourEmail,
+            ),
+            (
+                FlowKind::Recovery,
+                Some(json!({"state": "passed_challenge"})),
+                Phrase::RecoveryTitle,
+            ),
+            (
+                FlowKind::Verification,
+                Some(json!({"state": "sent_email"})),
+                Phrase::CheckYourEmail,
+            ),
+            (
+                FlowKind::Verification,
+                Some(json!({"state": "passed_challenge"})),
+                Phrase::EmailVerified,
+            ),
+            (
+                FlowKind::Settings,
+                Some(json!({"state": "show_form"})),
+                Phrase::SettingsTitle,
+            ),
+            (
+                FlowKind::Settings,
+                Some(json!({"state": "success", "refresh": true})),
+                Phrase::SettingsTitle,
+            ),
+        ];
+        for (kind, value, expected) in cases {
+            let shown = value.clone().map(flow);
+            assert_eq!(
+                heading(kind, shown.as_ref()),
+                expected,
+                "{kind:?} {value:?}"
+            );
         }
     }
 }

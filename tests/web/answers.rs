@@ -358,3 +358,21 @@ async fn starting_over_after_a_forbidden_return_to_leaves_it_out() {
     );
     assert!(text(&root).contains("The address to return to afterwards is not allowed"));
 }
+
+#[wasm_bindgen_test]
+async fn the_heading_names_the_step() {
+    use leptos_kratos::flows::{FlowParams, Login};
+    for (extra, heading) in [
+        (json!({}), "Sign in"),
+        (json!({"refresh": true}), "Confirm it's you"),
+        (json!({"requested_aal": "aal2"}), "Second factor"),
+        (json!({"state": "sent_email"}), "Check your email"),
+    ] {
+        let _fetch = StubFetch::new(json!([{"status": 200, "body": login_flow(extra.clone())}]));
+        let (root, _went, _guard) = mount_component(KratosConfig::default(), || {
+            view! { <Login params=FlowParams::new().flow("l1") /> }.into_any()
+        });
+        appears(&root, "form").await;
+        assert_eq!(text(&one(&root, "h1.lk-title")), heading, "{extra}");
+    }
+}
