@@ -171,6 +171,25 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         && controller.param("notice").as_deref() == Some(NOTICE_SIGNED_IN))
     .then(|| translator.phrase(Phrase::AlreadySignedIn))
     .map(|text| view! { <p class="lk-notice" data-type="info">{text}</p> });
+    // Later steps of a login say which account it is for, with a way to
+    // start over as someone else (keeping return_to and the rest).
+    let identity = {
+        let (controller, translator) = (controller.clone(), translator.clone());
+        move || {
+            let identifier = flow.with(|flow| {
+                flow.as_ref()
+                    .and_then(Flow::identifier_in_use)
+                    .map(str::to_owned)
+            })?;
+            let start_over = controller.start_over_url();
+            Some(view! {
+                <p class="lk-identity">
+                    {translator.phrase(Phrase::SigningInAs)} " " <strong>{identifier}</strong> " "
+                    <AppLink href=start_over text=translator.phrase(Phrase::NotYou) />
+                </p>
+            })
+        }
+    };
     let hide_links = settings.hide_links;
     let link_params = controller.params();
     crate::components::card_view(crate::components::CardParts {
@@ -193,6 +212,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
                     {signed_in_notice.clone()}
                     {notice_text}
                 </div>
+                {identity.clone()}
                 {failure.clone()}
                 {form.clone()}
                 {links}

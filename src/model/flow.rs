@@ -303,6 +303,36 @@ impl Flow {
             })
     }
 
+    /// The account a login is being signed in to once the identifier was
+    /// given (identifier first, a sent code): the value of a hidden
+    /// `identifier` field. `None` before that, and for a refresh or
+    /// second-factor login (the session names the account there).
+    ///
+    /// ```
+    /// use leptos_kratos::model::Flow;
+    /// let flow = |value| Flow::from_json(value).unwrap();
+    /// let hidden = serde_json::json!({"ui": {"nodes": [{"type": "input", "group": "default",
+    ///     "attributes": {"name": "identifier", "type": "hidden", "value": "ada@example.com"}}]}});
+    /// assert_eq!(flow(hidden.clone()).identifier_in_use(), Some("ada@example.com"));
+    /// let mut refresh = hidden.clone();
+    /// refresh["refresh"] = true.into();
+    /// assert_eq!(flow(refresh).identifier_in_use(), None);
+    /// let typed = serde_json::json!({"ui": {"nodes": [{"type": "input", "group": "default",
+    ///     "attributes": {"name": "identifier", "type": "text", "value": "ada@example.com"}}]}});
+    /// assert_eq!(flow(typed).identifier_in_use(), None);
+    /// ```
+    pub fn identifier_in_use(&self) -> Option<&str> {
+        if self.refresh == Some(true) || self.requested_aal.as_deref() == Some("aal2") {
+            return None;
+        }
+        self.ui
+            .node_by_name("identifier")
+            .and_then(|node| node.input())
+            .filter(|input| input.input_type == super::InputType::Hidden)
+            .and_then(|input| input.value.as_ref()?.as_str())
+            .filter(|value| !value.trim().is_empty())
+    }
+
     /// Whether this flow is a finished settings or verification flow.
     pub fn is_finished(&self) -> bool {
         matches!(

@@ -376,3 +376,42 @@ async fn the_heading_names_the_step() {
         assert_eq!(text(&one(&root, "h1.lk-title")), heading, "{extra}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn later_login_steps_name_the_account_and_offer_another() {
+    use leptos_kratos::flows::{FlowParams, Login};
+    let second_step = |extra: Value| {
+        let mut flow = login_flow(extra);
+        flow["ui"]["nodes"][1]["attributes"] =
+            json!({"name": "identifier", "type": "hidden", "value": "ada@example.com"});
+        flow
+    };
+    let _fetch = StubFetch::new(json!([{"status": 200, "body": second_step(json!({}))}]));
+    let params = FlowParams::new().flow("l1").return_to("/back");
+    let (root, _went, guard) = mount_component(KratosConfig::default(), move || {
+        view! { <Login params /> }.into_any()
+    });
+    appears(&root, ".lk-identity").await;
+    let identity = one(&root, ".lk-identity");
+    assert_eq!(text(&one(&identity, "strong")), "ada@example.com");
+    let not_you = one(&identity, "a");
+    assert_eq!(text(&not_you), "Not you?");
+    assert_eq!(
+        attr(&not_you, "href").as_deref(),
+        Some("/login?return_to=%2Fback")
+    );
+    drop(guard);
+
+    // Not before the identifier is given, nor on a second-factor login.
+    for flow in [
+        login_flow(json!({})),
+        second_step(json!({"requested_aal": "aal2"})),
+    ] {
+        let _fetch = StubFetch::new(json!([{"status": 200, "body": flow}]));
+        let (root, _went, _guard) = mount_component(KratosConfig::default(), || {
+            view! { <Login params=FlowParams::new().flow("l1") /> }.into_any()
+        });
+        appears(&root, "form").await;
+        assert!(root.query_selector(".lk-identity").unwrap().is_none());
+    }
+}
