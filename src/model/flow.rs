@@ -328,7 +328,7 @@ impl Flow {
         self.ui
             .node_by_name("identifier")
             .and_then(|node| node.input())
-            .filter(|input| input.input_type == super::InputType::Hidden)
+            .filter(|input| input.input_type == super::attributes::InputType::Hidden)
             .and_then(|input| input.value.as_ref()?.as_str())
             .filter(|value| !value.trim().is_empty())
     }
