@@ -310,7 +310,7 @@ impl Flow {
     ///
     /// ```
     /// use leptos_kratos::model::Flow;
-    /// let flow = |value| Flow::from_json(value).unwrap();
+    /// let flow = |value: serde_json::Value| Flow::from_json(&value).unwrap();
     /// let hidden = serde_json::json!({"ui": {"nodes": [{"type": "input", "group": "default",
     ///     "attributes": {"name": "identifier", "type": "hidden", "value": "ada@example.com"}}]}});
     /// assert_eq!(flow(hidden.clone()).identifier_in_use(), Some("ada@example.com"));
