@@ -50,6 +50,9 @@ pub struct KratosConfig {
     /// How long a request to Kratos may take before it is given up, in
     /// milliseconds (default 30,000).
     pub request_timeout_ms: u32,
+    /// How long "Resend code" waits after a code was sent before it can be
+    /// used again, in seconds (default 30; 0: never waits).
+    pub resend_cooldown_secs: u32,
     /// The app's endpoint for Ory Hydra consent requests (see
     /// [`crate::flows::oauth2`]); empty: no consent screen.
     pub oauth2_consent_endpoint: String,
@@ -60,6 +63,9 @@ pub struct KratosConfig {
 
 /// The default [`KratosConfig::request_timeout_ms`].
 pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 30_000;
+
+/// The default [`KratosConfig::resend_cooldown_secs`].
+pub const DEFAULT_RESEND_COOLDOWN_SECS: u32 = 30;
 
 /// The path prefixes of Kratos's public API that a browser can be sent to.
 pub const KRATOS_PATHS: [&str; 6] = [
@@ -88,6 +94,7 @@ impl KratosConfig {
             allowed_return_origins: Vec::new(),
             script_origins: Vec::new(),
             request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+            resend_cooldown_secs: DEFAULT_RESEND_COOLDOWN_SECS,
             oauth2_consent_endpoint: String::new(),
             oauth2_logout_endpoint: String::new(),
         }
@@ -133,6 +140,13 @@ impl KratosConfig {
     /// then says so and keeps what was typed).
     pub fn with_request_timeout_ms(mut self, timeout: u32) -> Self {
         self.request_timeout_ms = timeout;
+        self
+    }
+
+    /// Lets "Resend code" be used again this many seconds after a code
+    /// was sent (0: at once).
+    pub fn with_resend_cooldown_secs(mut self, seconds: u32) -> Self {
+        self.resend_cooldown_secs = seconds;
         self
     }
 

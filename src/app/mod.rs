@@ -38,6 +38,8 @@ use crate::navigation::Navigator;
 ///   `<meta name="kratos-oauth2-logout">` — the app backend's endpoints for
 ///   Ory Hydra's consent and logout screens (`/consent`, `/logout`; see
 ///   [`crate::flows::oauth2`]).
+/// - `<meta name="kratos-resend-cooldown" content="30">` — seconds before
+///   "Resend code" can be used again; empty or absent: 30.
 ///
 /// The app also reads `kratos-webauthn` (`script` or `native`),
 /// `kratos-locale` (language tags, best first; empty: the browser's) and
@@ -58,6 +60,10 @@ pub fn config_from_document(ui_base: &str) -> KratosConfig {
         .with_script_origins(list("kratos-script-origins"))
         .with_oauth2_consent_endpoint(meta_content("kratos-oauth2-consent").unwrap_or_default())
         .with_oauth2_logout_endpoint(meta_content("kratos-oauth2-logout").unwrap_or_default());
+    let config = match meta_content("kratos-resend-cooldown").and_then(|s| s.trim().parse().ok()) {
+        Some(seconds) => config.with_resend_cooldown_secs(seconds),
+        None => config,
+    };
     match meta_content("kratos-return-url").filter(|url| !url.is_empty()) {
         Some(url) => config.with_default_return_url(url),
         None => config.with_default_return_url(ui_base),

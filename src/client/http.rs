@@ -221,6 +221,44 @@ impl KratosClient {
     }
 }
 
+/// The timer that aborts a request: cleared when dropped, so it never
+/// fires once the request is over, however it ended (an answer, an early
+/// error, or the request's future dropped by a page that moved on). A
+/// timer left behind would call its dropped callback and throw.
+struct AbortTimer {
+    window: web_sys::Window,
+    handle: Option<i32>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl AbortTimer {
+    fn start(window: &web_sys::Window, abort: &web_sys::AbortController, timeout_ms: u32) -> Self {
+        let callback = Closure::once({
+            let abort = abort.clone();
+            move || abort.abort()
+        });
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+            )
+            .ok();
+        Self {
+            window: window.clone(),
+            handle,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for AbortTimer {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            self.window.clear_timeout_with_handle(handle);
+        }
+    }
+}
+
 /// Sends one request and collects status, redirect flag, URL, content type
 /// and JSON body. A request that gets no answer becomes `Error::Unexpected`
 /// with status 0, one that takes longer than `timeout_ms` (body included) is
@@ -260,16 +298,7 @@ pub(crate) async fn send(
     // The timer aborts the request (and the reading of its body).
     let abort = web_sys::AbortController::new().map_err(|e| failed("could not prepare", e))?;
     init.set_signal(Some(&abort.signal()));
-    let on_timeout = Closure::once({
-        let abort = abort.clone();
-        move || abort.abort()
-    });
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
-        )
-        .ok();
+    let timer = AbortTimer::start(&window, &abort, timeout_ms);
     let timed_out = || abort.signal().aborted();
     let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
     let response: Response = match answer {
@@ -286,10 +315,7 @@ pub(crate) async fn send(
             .unwrap_or_default(),
         Err(_) => String::new(),
     };
-    if let Some(timer) = timer {
-        window.clear_timeout_with_handle(timer);
-    }
-    drop(on_timeout);
+    drop(timer);
     if timed_out() {
         return Err(Error::TimedOut);
     }

@@ -31,12 +31,12 @@ pub use card::Card;
 pub(crate) use card::{CardParts, card_view};
 pub use error_view::ErrorView;
 pub use form::FlowForm;
-pub use form::layout::{FormLayout, GroupOrder, group_phrase, is_social};
+pub use form::layout::{FormLayout, GroupOrder, group_description, group_phrase, is_social};
 pub(crate) use messages::loading_line;
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
 pub use node::{
     AnchorNode, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput, ImageNode,
-    InputField, Node, ScriptNode, SelectField, TextNode, UnknownNode,
+    InputField, Node, ResendButton, ScriptNode, SelectField, TextNode, UnknownNode,
 };
 pub use oauth2::{ConsentForm, LogoutConfirmation};
 pub use overrides::{

@@ -21,6 +21,8 @@ pub enum NodeKind {
     Hidden,
     /// A submit or plain button (`type=submit|button`).
     Button,
+    /// The button sending a new one-time code ([`UiNode::is_resend`]).
+    Resend,
     /// An input with `options`: a `<select>`.
     Select,
     /// A checkbox.
@@ -56,6 +58,7 @@ impl NodeKind {
     pub fn of(node: &UiNode) -> Self {
         match &node.attributes {
             NodeAttributes::Input(input) if input.input_type == InputType::Hidden => Self::Hidden,
+            NodeAttributes::Input(_) if node.is_resend() => Self::Resend,
             NodeAttributes::Input(input) if input.input_type.is_button() => Self::Button,
             NodeAttributes::Input(input)
                 if input.options.as_ref().is_some_and(|o| !o.is_empty()) =>

@@ -57,6 +57,37 @@ pub(crate) fn heading(kind: FlowKind, flow: Option<&Flow>) -> Phrase {
     }
 }
 
+/// The line under a flow's heading, where Kratos's own messages leave
+/// something unsaid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// A phrase as it is.
+    Says(Phrase),
+    /// Where the code went, the address masked.
+    CodeSentTo(String),
+}
+
+/// The lead for a flow at its step: where a code went; what to enter to
+/// start recovery or verification; for a refresh or second-factor login
+/// why, unless Kratos says it in a message of its own.
+pub(crate) fn lead(kind: FlowKind, flow: Option<&Flow>) -> Option<Lead> {
+    let flow = flow?;
+    if let Some(address) = flow.code_sent_to() {
+        return Some(Lead::CodeSentTo(crate::model::mask_address(address)));
+    }
+    let quiet = flow.ui.messages.is_empty();
+    let phrase = match (kind, &flow.state) {
+        (FlowKind::Login, _) if flow.requested_aal.as_deref() == Some("aal2") && quiet => {
+            Phrase::LeadSecondFactor
+        }
+        (FlowKind::Login, _) if flow.refresh == Some(true) && quiet => Phrase::LeadRefresh,
+        (FlowKind::Recovery, Some(FlowState::ChooseMethod)) => Phrase::LeadRecovery,
+        (FlowKind::Verification, Some(FlowState::ChooseMethod)) => Phrase::LeadVerification,
+        _ => return None,
+    };
+    Some(Lead::Says(phrase))
+}
+
 /// A flow in a card: loads it, renders it, submits it, follows the answers.
 pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView {
     let translator = use_translator();
@@ -190,6 +221,18 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
             })
         }
     };
+    let lead_line = {
+        let translator = translator.clone();
+        move || {
+            let text = match flow.with(|flow| lead(kind, flow.as_ref()))? {
+                Lead::Says(phrase) => translator.phrase(phrase),
+                Lead::CodeSentTo(address) => translator
+                    .phrase(Phrase::CodeSentTo)
+                    .replace("{address}", &address),
+            };
+            Some(view! { <p class="lk-lead">{text}</p> })
+        }
+    };
     let hide_links = settings.hide_links;
     let link_params = controller.params();
     crate::components::card_view(crate::components::CardParts {
@@ -212,6 +255,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
                     {signed_in_notice.clone()}
                     {notice_text}
                 </div>
+                {lead_line.clone()}
                 {identity.clone()}
                 {failure.clone()}
                 {form.clone()}
@@ -293,7 +337,7 @@ fn FlowLinks(
 mod tests {
     use serde_json::json;
 
-    use super::heading;
+    use super::{Lead, heading, lead};
     use crate::i18n::Phrase;
     use crate::model::{Flow, FlowKind};
 
@@ -376,5 +420,72 @@ mod tests {
                 "{kind:?} {value:?}"
             );
         }
+    }
+
+    #[test]
+    fn leads_say_what_kratos_leaves_unsaid() {
+        let flow = |value: serde_json::Value| -> Flow { serde_json::from_value(value).unwrap() };
+        let message = json!([{"id": 1010003, "type": "info", "text": "Please confirm this action by verifying that it is you."}]);
+        let resend = json!([{"type": "input", "group": "code",
+            "attributes": {"name": "email", "type": "submit", "value": "ada@example.com"}}]);
+        let says = |phrase| Some(Lead::Says(phrase));
+        let cases = [
+            (FlowKind::Login, json!({"state": "choose_method"}), None),
+            (
+                FlowKind::Login,
+                json!({"refresh": true}),
+                says(Phrase::LeadRefresh),
+            ),
+            (
+                FlowKind::Login,
+                json!({"refresh": true, "ui": {"messages": message}}),
+                None,
+            ),
+            (
+                FlowKind::Login,
+                json!({"requested_aal": "aal2"}),
+                says(Phrase::LeadSecondFactor),
+            ),
+            (
+                FlowKind::Login,
+                json!({"requested_aal": "aal2", "ui": {"messages": message}}),
+                None,
+            ),
+            (
+                FlowKind::Recovery,
+                json!({"state": "choose_method"}),
+                says(Phrase::LeadRecovery),
+            ),
+            (
+                FlowKind::Recovery,
+                json!({"state": "sent_email", "ui": {"nodes": resend}}),
+                Some(Lead::CodeSentTo("a•••@example.com".into())),
+            ),
+            (FlowKind::Recovery, json!({"state": "sent_email"}), None),
+            (
+                FlowKind::Verification,
+                json!({"state": "choose_method"}),
+                says(Phrase::LeadVerification),
+            ),
+            (
+                FlowKind::Verification,
+                json!({"state": "passed_challenge"}),
+                None,
+            ),
+            (
+                FlowKind::Registration,
+                json!({"state": "choose_method"}),
+                None,
+            ),
+            (FlowKind::Settings, json!({"state": "show_form"}), None),
+        ];
+        for (kind, value, expected) in cases {
+            assert_eq!(
+                lead(kind, Some(&flow(value.clone()))),
+                expected,
+                "{kind:?} {value}"
+            );
+        }
+        assert_eq!(lead(FlowKind::Recovery, None), None);
     }
 }

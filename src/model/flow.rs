@@ -303,6 +303,67 @@ impl Flow {
             })
     }
 
+    /// The address a one-time code was sent to, once one was (state
+    /// `sent_email`): the value of the "resend to this address" button
+    /// (recovery, verification), else of the hidden identifier (login) or
+    /// of a hidden `traits.*` field holding an address (registration).
+    /// Show it [masked](super::mask_address).
+    ///
+    /// ```
+    /// use leptos_kratos::model::Flow;
+    /// let flow = |state: &str, nodes: serde_json::Value| {
+    ///     Flow::from_json(&serde_json::json!({"state": state, "ui": {"nodes": nodes}})).unwrap()
+    /// };
+    /// let input = |group: &str, name: &str, kind: &str, value: &str| serde_json::json!({
+    ///     "type": "input", "group": group,
+    ///     "attributes": {"name": name, "type": kind, "value": value}});
+    /// let resend = input("code", "email", "submit", "ada@example.com");
+    /// assert_eq!(flow("sent_email", serde_json::json!([resend])).code_sent_to(), Some("ada@example.com"));
+    /// assert_eq!(flow("choose_method", serde_json::json!([resend])).code_sent_to(), None);
+    /// let login = input("code", "identifier", "hidden", "ada@example.com");
+    /// assert_eq!(flow("sent_email", serde_json::json!([login])).code_sent_to(), Some("ada@example.com"));
+    /// let traits = [input("default", "traits.name", "hidden", "Ada"),
+    ///               input("default", "traits.email", "hidden", "ada@example.com")];
+    /// assert_eq!(flow("sent_email", serde_json::json!(traits)).code_sent_to(), Some("ada@example.com"));
+    /// let typed = input("default", "traits.email", "email", "ada@example.com");
+    /// assert_eq!(flow("sent_email", serde_json::json!([typed])).code_sent_to(), None);
+    /// ```
+    pub fn code_sent_to(&self) -> Option<&str> {
+        use super::attributes::InputType;
+        if self.state != Some(FlowState::SentEmail) {
+            return None;
+        }
+        fn value(node: &super::UiNode) -> Option<&str> {
+            node.input()
+                .and_then(|input| input.value.as_ref()?.as_str())
+                .filter(|value| !value.trim().is_empty())
+        }
+        let nodes = &self.ui.nodes;
+        let hidden = |node: &&super::UiNode| {
+            node.input()
+                .is_some_and(|input| input.input_type == InputType::Hidden)
+        };
+        nodes
+            .iter()
+            .filter(|node| node.is_resend() && node.name() == Some("email"))
+            .find_map(value)
+            .or_else(|| {
+                nodes
+                    .iter()
+                    .filter(hidden)
+                    .filter(|node| node.name() == Some("identifier"))
+                    .find_map(value)
+            })
+            .or_else(|| {
+                nodes
+                    .iter()
+                    .filter(hidden)
+                    .filter(|node| node.name().is_some_and(|name| name.starts_with("traits.")))
+                    .filter_map(value)
+                    .find(|value| value.contains('@'))
+            })
+    }
+
     /// The account a login is being signed in to once the identifier was
     /// given (identifier first, a sent code): the value of a hidden
     /// `identifier` field. `None` before that, and for a refresh or

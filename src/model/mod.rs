@@ -22,6 +22,7 @@
 //! assert!(matches!(flow.ui.nodes[0].attributes, NodeAttributes::Input(_)));
 //! ```
 
+mod address;
 mod attributes;
 mod continue_with;
 mod error;
@@ -34,6 +35,7 @@ mod text;
 mod ui;
 pub mod user_agent;
 
+pub use address::mask_address;
 pub use attributes::{
     AnchorAttributes, DivisionAttributes, ImageAttributes, InputAttributes, InputOption, InputType,
     NodeAttributes, ScriptAttributes, TextAttributes, WebAuthnTrigger, pasted_code,

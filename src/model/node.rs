@@ -218,6 +218,31 @@ impl UiNode {
         self.messages.iter().any(UiText::is_error)
     }
 
+    /// Whether the node is the button that sends a new one-time code:
+    /// `resend=code` (login, registration), or the `email` submit button
+    /// of a sent recovery or verification code ("resend to this address").
+    ///
+    /// ```
+    /// use leptos_kratos::model::UiNode;
+    /// let node = |group: &str, name: &str, kind: &str| -> UiNode {
+    ///     serde_json::from_value(serde_json::json!({"type": "input", "group": group,
+    ///         "attributes": {"name": name, "type": kind, "value": "v"}})).unwrap()
+    /// };
+    /// assert!(node("code", "resend", "submit").is_resend());
+    /// assert!(node("code", "email", "submit").is_resend());
+    /// assert!(!node("code", "email", "email").is_resend());
+    /// assert!(!node("code", "method", "submit").is_resend());
+    /// assert!(!node("default", "email", "submit").is_resend());
+    /// assert!(!node("code", "resend", "hidden").is_resend());
+    /// ```
+    pub fn is_resend(&self) -> bool {
+        self.input().is_some_and(|input| {
+            input.input_type == InputType::Submit
+                && (input.name == "resend"
+                    || (input.name == "email" && self.group == NodeGroup::Code))
+        })
+    }
+
     /// Whether the node takes no visible space: hidden inputs and scripts.
     pub fn is_hidden(&self) -> bool {
         match &self.attributes {

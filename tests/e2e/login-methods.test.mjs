@@ -2,8 +2,8 @@
 import { test, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, base, closeBrowser, configure, mailedCode, newPage, register, uniqueEmail,
-  waitForPath, whoami,
+  assertNoProblems, base, closeBrowser, configure, mailCount, mailedCode, newPage, register,
+  uniqueEmail, waitForPath, whoami,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -41,6 +41,37 @@ test('login by code', async () => {
   const session = await whoami(page);
   assert.equal(session.status, 200);
   assert.equal(session.body.authentication_methods[0].method, 'code');
+  await assertNoProblems(page);
+});
+
+test('resend: the button waits, then mails a new code that works', async () => {
+  const page = await newPage();
+  // A deployment with a short wait (<meta name="kratos-resend-cooldown">).
+  await page.route(/\/(registration|verification)(\?|$)/, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/(<meta name="kratos-resend-cooldown" content=")[^"]*"/, '$13"');
+    await route.fulfill({ response, body: html });
+  });
+  const email = uniqueEmail('resend');
+  await register(page, email, 'resend password 1234');
+  const [local, domain] = email.split('@');
+  await page.getByText(`We sent a code to ${local[0]}•••@${domain}.`).waitFor();
+  assert.equal(await page.getByText(email).count(), 0, 'the address is masked');
+  const resend = page.getByRole('button', { name: 'Resend code' });
+  assert.equal(await resend.getAttribute('aria-disabled'), 'true', 'a code was just sent');
+  const sent = await mailCount(email);
+  // (Forced: Playwright itself holds back from aria-disabled buttons.)
+  await resend.click({ force: true });
+  await page.locator('.lk-resend[data-state="ready"]').waitFor();
+  assert.equal(await mailCount(email), sent, 'nothing was sent while it waited');
+  await resend.click();
+  const code = await mailedCode(email, base, sent);
+  await page.locator('.lk-resend[data-state="waiting"]').waitFor();
+  await page.getByLabel('Verification code').fill(code);
+  await page.getByLabel('Verification code').press('Enter');
+  await page.getByText(/You successfully verified your email address/).waitFor();
   await assertNoProblems(page);
 });
 

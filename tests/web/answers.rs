@@ -415,3 +415,40 @@ async fn later_login_steps_name_the_account_and_offer_another() {
         assert!(root.query_selector(".lk-identity").unwrap().is_none());
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_lead_says_where_the_code_went_and_what_to_enter() {
+    use leptos_kratos::flows::{FlowParams, Recovery};
+    let recovery = |state: &str, nodes: Value| {
+        json!({"id": "r1", "type": "browser", "state": state,
+               "ui": {"action": "/self-service/recovery?flow=r1", "method": "POST", "nodes": nodes}})
+    };
+    let csrf = json!({"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "t"}, "messages": [], "meta": {}});
+    let resend = json!({"type": "input", "group": "code", "attributes": {"name": "email", "type": "submit", "value": "ada@example.com"}, "messages": [], "meta": {}});
+    for (flow, lead) in [
+        (
+            recovery("choose_method", json!([csrf])),
+            Some("Enter the email address of your account to get back in."),
+        ),
+        (
+            recovery("sent_email", json!([csrf, resend])),
+            Some("We sent a code to a•••@example.com."),
+        ),
+        (recovery("sent_email", json!([csrf])), None),
+    ] {
+        let _fetch = StubFetch::new(json!([{"status": 200, "body": flow}]));
+        let (root, _went, _guard) = mount_component(KratosConfig::default(), || {
+            view! { <Recovery params=FlowParams::new().flow("r1") /> }.into_any()
+        });
+        appears(&root, "form").await;
+        let shown = root
+            .query_selector(".lk-lead")
+            .unwrap()
+            .map(|lead| text(&lead));
+        assert_eq!(shown.as_deref(), lead);
+        assert!(
+            !text(&root).contains("ada@example.com"),
+            "the address is never shown whole"
+        );
+    }
+}

@@ -17,6 +17,14 @@ pub(crate) fn check_controls(file: &str, root: &Element, flow: &Flow) {
         .filter(|n| n.input().is_some())
         .collect();
     inputs.sort_by_key(|n| order.rank(&n.group));
+    // Except "Resend code", drawn right after its group's code field.
+    if let Some(resend) = inputs.iter().position(|n| n.is_resend()) {
+        let node = inputs.remove(resend);
+        let code = inputs.iter().position(|n| {
+            n.group == node.group && n.input().is_some_and(InputAttributes::is_one_time_code)
+        });
+        inputs.insert(code.map_or(resend, |code| code + 1), node);
+    }
     assert_eq!(
         controls.len(),
         inputs.len(),

@@ -93,6 +93,11 @@ async fn settings_groups_are_forms_of_their_own() {
         view! { <FlowForm flow=Signal::stored(settings_flow()) on_submit layout=FormLayout::PerGroup /> }
     });
     tick().await;
+    // Each section says in a line what it is for, as its description.
+    let password = one(&root, "fieldset[data-group=password]");
+    let about = one(&password, ".lk-group-about");
+    assert_eq!(text(&about), "Change the password you sign in with.");
+    assert_eq!(attr(&password, "aria-describedby"), attr(&about, "id"));
     let forms: Vec<Option<String>> = all(&root, "form")
         .iter()
         .map(|f| attr(f, "data-group"))

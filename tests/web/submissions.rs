@@ -161,3 +161,105 @@ async fn a_password_can_be_shown_without_submitting() {
     );
     root.remove();
 }
+
+/// A recovery flow whose code was sent: the code field, "Continue" and
+/// Kratos's "resend to this address" button after it.
+fn code_sent_flow() -> Flow {
+    flow_from(json!({
+        "id": "r", "state": "sent_email", "ui": {"action": "/self-service/recovery?flow=r", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "tok"}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "code", "type": "text", "required": true}, "messages": [], "meta": {}},
+            {"type": "input", "group": "code", "attributes": {"name": "method", "type": "submit", "value": "code"}, "messages": [],
+             "meta": {"label": {"id": 1070009, "text": "Continue", "type": "info"}}},
+            {"type": "input", "group": "code", "attributes": {"name": "email", "type": "submit", "value": "ada@example.com"}, "messages": [],
+             "meta": {"label": {"id": 1070008, "text": "Resend code", "type": "info"}}}
+        ]}
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn resend_sits_by_the_code_field_and_waits_before_it_sends() {
+    use leptos_kratos::controller::{Submission, request_body};
+    let mount = |cooldown: u32| {
+        let submitted = RwSignal::new(Vec::<Submission>::new());
+        let root = container();
+        let handle = mount_to(root.clone(), move || {
+            provide_context(KratosConfig::default().with_resend_cooldown_secs(cooldown));
+            let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+            view! { <FlowForm flow=Signal::stored(code_sent_flow()) on_submit /> }
+        });
+        (root, submitted, handle)
+    };
+
+    // Just sent: the button waits, says so, and sends nothing.
+    let (root, submitted, handle) = mount(30);
+    tick().await;
+    let names: Vec<String> = all(&root, ".lk-group[data-group=code] .lk-node")
+        .iter()
+        .filter_map(|node| attr(node, "data-name"))
+        .collect();
+    assert_eq!(
+        names,
+        ["code", "email", "method"],
+        "resend follows the field"
+    );
+    let resend = one(&root, ".lk-resend");
+    assert_eq!(attr(&resend, "data-state").as_deref(), Some("waiting"));
+    let button = one(&resend, "button");
+    assert_eq!(attr(&button, "aria-disabled").as_deref(), Some("true"));
+    assert_eq!(button.get_attribute("disabled"), None, "it stays focusable");
+    let wait = one(&resend, ".lk-resend-wait");
+    assert_eq!(text(&wait), "You can ask for a new code in 30 s.");
+    assert!(
+        attr(&button, "aria-describedby")
+            .unwrap_or_default()
+            .split(' ')
+            .any(|id| Some(id.to_owned()) == attr(&wait, "id")),
+        "the wait is the button's description"
+    );
+    button.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert!(
+        submitted.get_untracked().is_empty(),
+        "no second send while waiting"
+    );
+    drop(handle);
+    root.remove();
+
+    // Ready (no cooldown configured): a click sends the address; Enter in
+    // the code field continues instead of resending.
+    let (root, submitted, handle) = mount(0);
+    tick().await;
+    let resend = one(&root, ".lk-resend");
+    assert_eq!(attr(&resend, "data-state").as_deref(), Some("ready"));
+    assert!(one(&resend, ".lk-resend-wait").has_attribute("hidden"));
+    type_into(&root, "input[name=code]", "123456");
+    let enter = web_sys::KeyboardEventInit::new();
+    enter.set_key("Enter");
+    enter.set_bubbles(true);
+    enter.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &enter).unwrap();
+    one(&root, "input[name=code]")
+        .dispatch_event(&event)
+        .unwrap();
+    tick().await;
+    one(&resend, "button")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    tick().await;
+    let all_sent = submitted.get_untracked();
+    assert_eq!(all_sent.len(), 2);
+    assert_eq!(
+        request_body(&all_sent[0])["method"],
+        json!("code"),
+        "Enter continues"
+    );
+    assert_eq!(
+        request_body(&all_sent[1])["email"],
+        json!("ada@example.com")
+    );
+    assert_eq!(request_body(&all_sent[1]).get("method"), None);
+    drop(handle);
+    root.remove();
+}

@@ -74,7 +74,7 @@ fn implicit_submitter(
     field: &web_sys::HtmlInputElement,
 ) -> Option<web_sys::HtmlElement> {
     let buttons = form
-        .query_selector_all("button[type=submit]:not([disabled])")
+        .query_selector_all("button[type=submit]:not([disabled]):not([data-resend])")
         .ok()?;
     (0..buttons.length())
         .filter_map(|index| buttons.item(index))

@@ -164,6 +164,9 @@ pub(crate) struct Section {
     /// method with a button that is not social sign-in (one form only; the
     /// other methods' buttons are shown as alternatives).
     pub primary: bool,
+    /// Whether it says in a line what the group is for (settings, where
+    /// each group is a form of its own).
+    pub described: bool,
 }
 
 /// Arranges nodes into sections by group, in `order`.
@@ -186,6 +189,7 @@ pub(crate) fn sections(
                 hidden: true,
                 divider_after: false,
                 primary: false,
+                described: layout == FormLayout::PerGroup,
             }),
         }
     }
@@ -218,6 +222,7 @@ pub(crate) fn sections(
     }
     for section in &mut sections {
         section.hidden = section.rows.iter().all(|row| row.node.is_hidden());
+        resend_after_code(&mut section.rows);
     }
     if layout != FormLayout::PerGroup {
         for index in 0..sections.len() {
@@ -242,6 +247,35 @@ pub(crate) fn sections(
         }
     }
     sections
+}
+
+/// "Resend code" belongs to the code field: each resend button moves to
+/// just after the group's one-time-code field (Kratos puts it after the
+/// submit button). Without such a field the order is kept.
+fn resend_after_code(rows: &mut Vec<NodeRow>) {
+    let is_code = |row: &NodeRow| row.node.input().is_some_and(|i| i.is_one_time_code());
+    let Some(code) = rows.iter().position(is_code) else {
+        return;
+    };
+    let (resend, others): (Vec<NodeRow>, Vec<NodeRow>) =
+        rows.drain(..).partition(|row| row.node.is_resend());
+    rows.extend(others);
+    let at = rows.iter().position(is_code).unwrap_or(code) + 1;
+    rows.splice(at..at, resend);
+}
+
+/// The phrase describing a group in a line (settings sections).
+pub fn group_description(group: &NodeGroup) -> Option<Phrase> {
+    Some(match group {
+        NodeGroup::Profile => Phrase::AboutProfile,
+        NodeGroup::Password => Phrase::AboutPassword,
+        NodeGroup::Oidc | NodeGroup::Saml => Phrase::AboutSocial,
+        NodeGroup::Totp => Phrase::AboutTotp,
+        NodeGroup::LookupSecret => Phrase::AboutBackupCodes,
+        NodeGroup::Webauthn => Phrase::AboutSecurityKeys,
+        NodeGroup::Passkey => Phrase::AboutPasskeys,
+        _ => return None,
+    })
 }
 
 /// What identifies a node across re-renders: its group, type and name (or
@@ -498,6 +532,86 @@ mod tests {
             "the button moved last"
         );
         assert!(sorted[0].primary, "the first method with a button leads");
+    }
+
+    #[test]
+    fn resend_follows_the_code_field() {
+        let names = |list: serde_json::Value| -> Vec<String> {
+            let mut rows = node_rows("p", &nodes(list));
+            resend_after_code(&mut rows);
+            rows.iter()
+                .map(|r| r.node.name().unwrap_or_default().to_owned())
+                .collect()
+        };
+        let input = |name: &str, kind: &str| {
+            json!({"type": "input", "group": "code",
+            "attributes": {"name": name, "type": kind, "value": "x"}})
+        };
+        let cases = [
+            // Login and registration: `resend=code` after the submit button.
+            (
+                json!([
+                    input("method", "hidden"),
+                    input("code", "text"),
+                    input("method", "submit"),
+                    input("resend", "submit")
+                ]),
+                ["method", "code", "resend", "method"].as_slice(),
+            ),
+            // Recovery and verification: the e-mail button.
+            (
+                json!([
+                    input("code", "text"),
+                    input("method", "submit"),
+                    input("email", "submit")
+                ]),
+                ["code", "email", "method"].as_slice(),
+            ),
+            // Already in place.
+            (
+                json!([
+                    input("code", "text"),
+                    input("resend", "submit"),
+                    input("method", "submit")
+                ]),
+                ["code", "resend", "method"].as_slice(),
+            ),
+            // No code field (the address step): nothing moves.
+            (
+                json!([input("email", "email"), input("method", "submit")]),
+                ["email", "method"].as_slice(),
+            ),
+            (
+                json!([input("resend", "submit"), input("method", "submit")]),
+                ["resend", "method"].as_slice(),
+            ),
+        ];
+        for (list, expected) in cases {
+            assert_eq!(names(list.clone()), expected, "{list}");
+        }
+    }
+
+    #[test]
+    fn only_settings_sections_are_described() {
+        let list = nodes(json!([
+            {"type": "input", "group": "password", "attributes": {"name": "password", "type": "password"}},
+        ]));
+        for (layout, described) in [
+            (FormLayout::Single, false),
+            (FormLayout::TwoStep, false),
+            (FormLayout::PerGroup, true),
+        ] {
+            let all = sections(
+                "p",
+                &list,
+                &GroupOrder::settings(),
+                layout,
+                &Overrides::new(),
+            );
+            assert_eq!(all[0].described, described, "{layout:?}");
+        }
+        assert!(group_description(&NodeGroup::Password).is_some());
+        assert!(group_description(&NodeGroup::Default).is_none());
     }
 
     #[test]

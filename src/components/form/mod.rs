@@ -10,7 +10,9 @@ pub(crate) mod layout;
 mod two_step;
 
 use dom::{collect_submission, focus_first_error, next_form_prefix, paste_code, submit_on_enter};
-use layout::{FormLayout, GroupOrder, Section, group_phrase, is_social, sections};
+use layout::{
+    FormLayout, GroupOrder, Section, group_description, group_phrase, is_social, sections,
+};
 use two_step::{StepControls, TwoSteps};
 
 use crate::components::messages::FlowMessages;
@@ -318,14 +320,28 @@ fn DefaultGroup(section: Signal<Option<Section>>, shown: Signal<bool>) -> impl I
             .then_some("true")
     };
     let or = translator.phrase(Phrase::Or);
+    // Settings say in a line what each section is for.
+    let about = group_description(&group)
+        .filter(|_| initial.described)
+        .zip(initial.rows.first())
+        .map(|(phrase, row)| {
+            let id = format!("{}-about", row.dom_id);
+            (
+                id.clone(),
+                view! { <p class="lk-group-about" id=id>{translator.phrase(phrase)}</p> },
+            )
+        });
+    let (about_id, about) = about.unzip();
     view! {
         <fieldset
             class="lk-group"
             data-group=group.as_str().to_owned()
             data-primary=primary
             hidden=hidden
+            aria-describedby=about_id
         >
             <legend class="lk-legend">{legend}</legend>
+            {about}
             <div class="lk-group-body" data-social=social.then_some("true")>
                 <For
                     each=move || rows.get()

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 mod content;
 mod input;
 mod parts;
+mod resend;
 mod script;
 
 pub use content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 pub use input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
 pub(crate) use parts::{FormBusy, SubmissionRejected};
+pub use resend::ResendButton;
 pub use script::ScriptNode;
 pub(crate) use script::provide_webauthn;
 
@@ -82,6 +84,7 @@ pub fn DefaultNode(
     match node.with_untracked(NodeKind::of) {
         NodeKind::Hidden => view! { <HiddenInput node dom_id /> }.into_any(),
         NodeKind::Button => view! { <ButtonNode node dom_id /> }.into_any(),
+        NodeKind::Resend => view! { <ResendButton node dom_id /> }.into_any(),
         NodeKind::Select => view! { <SelectField node dom_id /> }.into_any(),
         NodeKind::Checkbox => view! { <CheckboxField node dom_id /> }.into_any(),
         NodeKind::Field => view! { <InputField node dom_id /> }.into_any(),
