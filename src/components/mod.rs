@@ -36,7 +36,7 @@ pub(crate) use messages::loading_line;
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
 pub use node::{
     AnchorNode, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput, ImageNode,
-    InputField, Node, ResendButton, ScriptNode, SelectField, TextNode, UnknownNode,
+    InputField, Node, ResendButton, ScriptNode, SelectField, TextNode, UnknownNode, text_file_url,
 };
 pub use oauth2::{ConsentForm, LogoutConfirmation};
 pub use overrides::{

@@ -43,7 +43,27 @@ test('authenticator app and backup codes protect the account', async () => {
   await codes.first().waitFor();
   const backupCodes = (await codes.allTextContents()).map((code) => code.trim());
   assert.equal(backupCodes.length, 12);
-  await page.getByRole('button', { name: 'Confirm backup recovery codes' }).click();
+  // They can be kept: a text file of the unused codes.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download codes' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'backup-codes.txt');
+  const file = await new Promise((resolve, reject) => {
+    download.createReadStream().then((stream) => {
+      let text = '';
+      stream.on('data', (chunk) => { text += chunk; });
+      stream.on('end', () => resolve(text));
+      stream.on('error', reject);
+    }, reject);
+  });
+  assert.deepEqual(file.trim().split('\n'), backupCodes);
+  // Confirmed only once the person says they kept them.
+  const confirm = page.getByRole('button', { name: 'Confirm backup recovery codes' });
+  await confirm.click();
+  await page.getByText('Save the codes first, then tick the box').waitFor();
+  await page.getByLabel('I have saved these codes somewhere safe').check();
+  await confirm.click();
   await page.getByRole('button', { name: 'Reveal backup recovery codes' }).waitFor();
 
   // A new login needs the second factor: password, then the authenticator.

@@ -6,8 +6,12 @@ use crate::support::*;
 /// its name, type, value and attributes, and that visible fields are labelled.
 pub(crate) fn check_controls(file: &str, root: &Element, flow: &Flow) {
     let form = one(root, "form");
-    // (Not the show-password toggles: the library adds them, Kratos does not.)
-    let controls = all(&form, "input, button:not(.lk-reveal), select");
+    // (Not what the library adds and Kratos does not send: show-password
+    // toggles, copy buttons, the "I have saved these codes" box.)
+    let controls = all(
+        &form,
+        "input:not(.lk-kept-check), button:not(.lk-reveal):not(.lk-keep), select",
+    );
     // Method groups in the default order, Kratos's order within a group.
     let order = GroupOrder::sign_in();
     let mut inputs: Vec<&UiNode> = flow

@@ -86,7 +86,16 @@ pub(crate) fn check_nothing_escaped(file: &str, root: &Element) {
         "{file}: no script inside the form"
     );
     // Links: http(s) on this origin, or elsewhere with rel=noopener noreferrer.
-    for link in all(root, "a") {
+    // Downloads of shown secrets: a plain-text file, never a page.
+    for link in all(root, "a[download]") {
+        let href = attr(&link, "href").unwrap_or_default();
+        assert!(
+            href.starts_with("data:text/plain;charset=utf-8,")
+                && !href.contains(['<', '>', '"', ' ']),
+            "{file}: {href}"
+        );
+    }
+    for link in all(root, "a:not([download])") {
         let href = attr(&link, "href").unwrap_or_default();
         let parsed =
             web_sys::Url::new_with_base(&href, &window().location().href().unwrap()).unwrap();

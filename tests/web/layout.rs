@@ -1,6 +1,7 @@
 //! Layout: groups, per-group forms, locales, lookup secrets, Enter, the two-step layout, overrides, the card.
 
 use crate::components::type_into;
+use crate::scripts::until;
 use crate::submissions::submission_flow;
 use crate::support::*;
 
@@ -463,5 +464,98 @@ async fn the_card_has_slots_classes_and_can_be_wrapped() {
         .map(|e| e.tag_name().to_lowercase())
         .collect();
     assert_eq!(order, ["header", "h1", "p", "footer"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn new_backup_codes_can_be_kept_and_are_confirmed_only_once_kept() {
+    use leptos_kratos::controller::Submission;
+    // The clipboard, as the page sees it.
+    js_sys::Function::new_no_args(
+        "Object.defineProperty(navigator.clipboard, 'writeText', {configurable: true,
+           value: (text) => { window.__lkCopied = text; return Promise.resolve(); }});",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let submitted = RwSignal::new(Vec::<Submission>::new());
+    let flow = flow_from(json!({
+        "id": "s", "ui": {"action": "/self-service/settings?flow=s", "method": "POST", "nodes": [
+            {"type": "input", "group": "default", "attributes": {"name": "csrf_token", "type": "hidden", "value": "t"}, "messages": [], "meta": {}},
+            {"type": "text", "group": "lookup_secret", "attributes": {"id": "lookup_secret_codes", "node_type": "text",
+             "text": {"id": 1050015, "type": "info", "text": "ab12, cd34",
+                      "context": {"secrets": [
+                          {"id": 1050009, "type": "info", "text": "ab12", "context": {"secret": "ab12"}},
+                          {"id": 1050014, "type": "info", "text": "Secret was used", "context": {"used_at_unix": 1700000000}},
+                          {"id": 1050009, "type": "info", "text": "cd34", "context": {"secret": "cd34"}}]}}},
+             "messages": [], "meta": {}},
+            {"type": "input", "group": "lookup_secret", "attributes": {"name": "lookup_secret_confirm", "type": "submit", "value": "true"}, "messages": [],
+             "meta": {"label": {"id": 1050011, "text": "Confirm backup recovery codes", "type": "info"}}},
+            {"type": "text", "group": "totp", "attributes": {"id": "totp_secret_key", "node_type": "text",
+             "text": {"id": 1050006, "type": "info", "text": "JBSWY3DP", "context": {"secret": "JBSWY3DP"}}},
+             "messages": [], "meta": {}}
+        ]}
+    }));
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        let on_submit = Callback::new(move |s: Submission| submitted.update(|all| all.push(s)));
+        view! { <FlowForm flow=Signal::stored(flow) on_submit /> }
+    });
+    tick().await;
+    let codes = one(&root, "#lookup_secret_codes");
+    // Download: the unused codes, one per line, as a text file.
+    let download = one(&codes, "a[download]");
+    assert_eq!(
+        attr(&download, "download").as_deref(),
+        Some("backup-codes.txt")
+    );
+    assert_eq!(
+        attr(&download, "href").as_deref(),
+        Some("data:text/plain;charset=utf-8,ab12%0Acd34%0A")
+    );
+    // Copy: the same text, and "Copied" is announced.
+    one(&codes, "button.lk-keep")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    until(|| text(&one(&codes, ".lk-keep-status")) == "Copied").await;
+    let copied = js_sys::Reflect::get(&window(), &"__lkCopied".into()).unwrap();
+    assert_eq!(copied.as_string().as_deref(), Some("ab12\ncd34\n"));
+    // The TOTP key has its own copy button.
+    let totp = one(&root, "#totp_secret_key");
+    one(&totp, "button.lk-keep")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    until(|| text(&one(&totp, ".lk-keep-status")) == "Copied").await;
+    let copied = js_sys::Reflect::get(&window(), &"__lkCopied".into()).unwrap();
+    assert_eq!(copied.as_string().as_deref(), Some("JBSWY3DP"));
+
+    // Confirming before ticking the box sends nothing and says why.
+    let confirm = one(&root, "button[name=lookup_secret_confirm]");
+    confirm.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert!(submitted.get_untracked().is_empty());
+    let check = one(&root, ".lk-confirm-kept input[type=checkbox]");
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some(check.id()),
+        "focus moves to the box"
+    );
+    let hint = one(&root, ".lk-confirm-kept [data-type=error]");
+    assert!(!hint.has_attribute("hidden"));
+    assert_eq!(attr(&check, "aria-describedby"), Some(hint.id()));
+    assert_eq!(
+        attr(&check, "name"),
+        None,
+        "the box is never sent to Kratos"
+    );
+    check.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    confirm.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    let sent = submitted.get_untracked();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0].submitter,
+        Some(("lookup_secret_confirm".into(), "true".into()))
+    );
     root.remove();
 }

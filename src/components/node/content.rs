@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::parts::{NodeState, label_text, node_data};
 use crate::components::messages::NodeMessages;
 use crate::config::use_config;
-use crate::i18n::use_translator;
+use crate::i18n::{Phrase, use_translator};
 use crate::model::{NodeAttributes, UiNode, UiText, value_to_form_string};
 use crate::url::current_page;
 
@@ -175,8 +175,27 @@ pub fn TextNode(
         };
         let secrets = text.context_secrets();
         if !secrets.is_empty() {
-            // Lookup secrets: one entry per code; used ones say when.
+            // Lookup secrets: one entry per code; used ones say when. The
+            // unused ones can be copied or downloaded.
+            let unused: Vec<String> = secrets
+                .iter()
+                .filter(|secret| secret.context_value("secret").is_some())
+                .filter_map(secret_text)
+                .collect();
+            let keep = (!unused.is_empty()).then(|| {
+                let file = unused.join("\n") + "\n";
+                let href = super::keep::text_file_url(&file);
+                view! {
+                    <div class="lk-keep-actions">
+                        <super::keep::CopyButton text=file label=Phrase::CopyCodes />
+                        <a class="lk-button lk-keep" href=href download="backup-codes.txt">
+                            {translator.phrase(Phrase::DownloadCodes)}
+                        </a>
+                    </div>
+                }
+            });
             return view! {
+                {keep}
                 <ul class="lk-secrets">
                     {secrets
                         .into_iter()
@@ -196,7 +215,13 @@ pub fn TextNode(
             .into_any();
         }
         match secret_text(&text) {
-            Some(secret) => view! { <code class="lk-secret">{secret}</code> }.into_any(),
+            Some(secret) => view! {
+                <code class="lk-secret">{secret.clone()}</code>
+                <div class="lk-keep-actions">
+                    <super::keep::CopyButton text=secret label=Phrase::CopyKey />
+                </div>
+            }
+            .into_any(),
             None => view! { <p class="lk-text-content">{translator.message(&text)}</p> }.into_any(),
         }
     };

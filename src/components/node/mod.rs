@@ -4,12 +4,14 @@ use leptos::prelude::*;
 
 mod content;
 mod input;
+mod keep;
 mod parts;
 mod resend;
 mod script;
 
 pub use content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 pub use input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
+pub use keep::text_file_url;
 pub(crate) use parts::{FormBusy, SubmissionRejected};
 pub use resend::ResendButton;
 pub use script::ScriptNode;
@@ -83,6 +85,9 @@ pub fn DefaultNode(
 ) -> impl IntoView {
     match node.with_untracked(NodeKind::of) {
         NodeKind::Hidden => view! { <HiddenInput node dom_id /> }.into_any(),
+        NodeKind::Button if node.with_untracked(|n| n.name() == Some("lookup_secret_confirm")) => {
+            view! { <keep::ConfirmKept node dom_id /> }.into_any()
+        }
         NodeKind::Button => view! { <ButtonNode node dom_id /> }.into_any(),
         NodeKind::Resend => view! { <ResendButton node dom_id /> }.into_any(),
         NodeKind::Select => view! { <SelectField node dom_id /> }.into_any(),
