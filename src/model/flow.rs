@@ -307,7 +307,7 @@ impl Flow {
     /// `sent_email`): the value of the "resend to this address" button
     /// (recovery, verification), else of the hidden identifier (login) or
     /// of a hidden `traits.*` field holding an address (registration).
-    /// Show it [masked](super::mask_address).
+    /// Show it masked (`mask_address`).
     ///
     /// ```
     /// use leptos_kratos::model::Flow;
@@ -333,13 +333,13 @@ impl Flow {
         if self.state != Some(FlowState::SentEmail) {
             return None;
         }
-        fn value(node: &super::UiNode) -> Option<&str> {
+        fn value(node: &super::node::UiNode) -> Option<&str> {
             node.input()
                 .and_then(|input| input.value.as_ref()?.as_str())
                 .filter(|value| !value.trim().is_empty())
         }
         let nodes = &self.ui.nodes;
-        let hidden = |node: &&super::UiNode| {
+        let hidden = |node: &&super::node::UiNode| {
             node.input()
                 .is_some_and(|input| input.input_type == InputType::Hidden)
         };

@@ -115,7 +115,7 @@ pub(crate) fn ConfirmKept(
             <p class="lk-message" data-type="error" id=format!("{dom_id}-kept-hint") hidden=move || !refused.get()>
                 {hint}
             </p>
-            <super::ButtonNode node dom_id />
+            <super::input::ButtonNode node dom_id />
         </div>
     }
 }
