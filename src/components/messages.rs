@@ -151,6 +151,21 @@ pub(crate) fn loading_line() -> impl IntoView {
     view! { <p class="lk-loading" aria-busy="true">{text}</p> }
 }
 
+/// The shape of a flow's form while it loads: a "Loading…" line (a status)
+/// above two field-sized and one button-sized blocks, so the card does not
+/// jump when the form arrives. The blocks are hidden from assistive
+/// technology; nothing moves when motion is reduced.
+pub(crate) fn flow_skeleton() -> impl IntoView {
+    view! {
+        <div class="lk-skeleton" role="status" aria-busy="true">
+            {loading_line()}
+            <div class="lk-skeleton-field" aria-hidden="true"></div>
+            <div class="lk-skeleton-field" aria-hidden="true"></div>
+            <div class="lk-skeleton-button" aria-hidden="true"></div>
+        </div>
+    }
+}
+
 /// A line saying that something is loading, in the user's language.
 ///
 /// ## Usage

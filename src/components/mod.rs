@@ -32,8 +32,8 @@ pub(crate) use card::{CardParts, card_view};
 pub use error_view::ErrorView;
 pub use form::FlowForm;
 pub use form::layout::{FormLayout, GroupOrder, group_description, group_phrase, is_social};
-pub(crate) use messages::loading_line;
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
+pub(crate) use messages::{flow_skeleton, loading_line};
 pub use node::{
     AnchorNode, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput, ImageNode,
     InputField, Node, ResendButton, ScriptNode, SelectField, TextNode, UnknownNode, text_file_url,

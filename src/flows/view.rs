@@ -189,7 +189,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         } else if matches!(status.get(), FlowStatus::Failed(_)) {
             ().into_any()
         } else {
-            crate::components::loading_line().into_any()
+            crate::components::flow_skeleton().into_any()
         }
     };
     let notice_text = move || {
@@ -247,8 +247,17 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
         footer: settings.footer,
         document_title: settings.document_title,
         content: ViewFn::from(move || {
+            // The links come with the form (or its failure), below it: shown
+            // before, they would move down when the form arrives.
             let links = (!hide_links).then(|| {
-                view! { <FlowLinks kind config=config.clone() flow params=link_params.clone() /> }
+                let (config, params) = (config.clone(), link_params.clone());
+                move || {
+                    let settled =
+                        has_flow.get() || status.with(|s| !matches!(s, FlowStatus::Loading));
+                    settled.then(|| {
+                        view! { <FlowLinks kind config=config.clone() flow params=params.clone() /> }
+                    })
+                }
             });
             view! {
                 <div class="lk-notices" role="status" aria-live="polite">

@@ -98,3 +98,24 @@ test('two-step registration', async () => {
   assert.equal(session.body.identity.traits.name.first, 'Grace');
   await assertNoProblems(page);
 });
+
+test('the flow pages do not shift as the form arrives (CLS 0)', async () => {
+  const page = await newPage();
+  // Every layout shift not caused by input, from the first paint on.
+  await page.addInitScript(() => {
+    window.lkShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.lkShifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const path of ['/login', '/registration', '/recovery', '/verification']) {
+    await page.goto(`${base}${path}`);
+    await page.locator('form').waitFor();
+    await page.locator('.lk-links').waitFor();
+    const shifts = await page.evaluate(() => window.lkShifts);
+    assert.deepEqual(shifts, [], `${path}: cumulative layout shift ${shifts.reduce((a, b) => a + b, 0)}`);
+  }
+  await assertNoProblems(page);
+});
