@@ -48,7 +48,7 @@ impl InputParts {
 }
 
 /// The value Kratos sent, as the form would carry it; `None` when absent.
-fn value_signal(node: Signal<UiNode>) -> Signal<Option<String>> {
+pub(super) fn value_signal(node: Signal<UiNode>) -> Signal<Option<String>> {
     Signal::derive(move || {
         node.with(|n| {
             n.input()

@@ -9,7 +9,7 @@ use super::parts::{FormBusy, NodeState, label_text, node_data};
 use crate::components::messages::NodeMessages;
 use crate::config::use_config;
 use crate::i18n::{Phrase, use_translator};
-use crate::model::{UiNode, UiText, value_to_form_string};
+use crate::model::{UiNode, UiText};
 
 /// The button that sends a new one-time code (`resend=code`, or the
 /// recovery and verification "resend to this address" button).
@@ -60,13 +60,7 @@ pub fn ResendButton(
             n.input().cloned().unwrap_or_default(),
         )
     });
-    let value = Signal::derive(move || {
-        node.with(|n| {
-            n.input()
-                .and_then(|input| input.value.as_ref())
-                .map(value_to_form_string)
-        })
-    });
+    let value = super::input::value_signal(node);
     let state = NodeState::new(node);
     let cooldown = Cooldown::start(use_config().resend_cooldown_secs);
     let busy = use_context::<FormBusy>().map(|FormBusy(busy)| busy);
