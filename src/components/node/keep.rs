@@ -102,7 +102,10 @@ pub(crate) fn ConfirmKept(
                     type="checkbox"
                     id=check_id.clone()
                     node_ref=check_ref
-                    aria-describedby=move || refused.get().then(|| hint_id.clone())
+                    aria-describedby={
+                        let hint_id = hint_id.clone();
+                        move || refused.get().then(|| hint_id.clone())
+                    }
                     on:change=move |event| {
                         kept.set(event_target_checked(&event));
                         refused.set(false);
@@ -112,7 +115,7 @@ pub(crate) fn ConfirmKept(
                     {translator.phrase(Phrase::CodesKept)}
                 </label>
             </div>
-            <p class="lk-message" data-type="error" id=format!("{dom_id}-kept-hint") hidden=move || !refused.get()>
+            <p class="lk-message" data-type="error" id=hint_id hidden=move || !refused.get()>
                 {hint}
             </p>
             <super::input::ButtonNode node dom_id />

@@ -73,6 +73,7 @@ pub fn ResendButton(
         // The form sends this click; the next code is then on its way.
         cooldown.restart();
     };
+    let disabled = input.is_disabled();
     let wait_id = format!("{dom_id}-wait");
     let messages_id = format!("{dom_id}-messages");
     let described_by = {
@@ -105,7 +106,7 @@ pub fn ResendButton(
                 id=dom_id
                 name=input.name
                 value=value
-                disabled=input.disabled == Some(true)
+                disabled=disabled
                 data-resend="true"
                 aria-disabled=unavailable
                 aria-describedby=described_by
