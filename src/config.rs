@@ -59,6 +59,9 @@ pub struct KratosConfig {
     /// The app's endpoint for Ory Hydra logout requests; empty: no logout
     /// confirmation screen.
     pub oauth2_logout_endpoint: String,
+    /// The product's name; cards that set the tab's title add it
+    /// ("Sign in · Acme"). Empty: the heading alone.
+    pub product_name: String,
 }
 
 /// The default [`KratosConfig::request_timeout_ms`].
@@ -97,6 +100,28 @@ impl KratosConfig {
             resend_cooldown_secs: DEFAULT_RESEND_COOLDOWN_SECS,
             oauth2_consent_endpoint: String::new(),
             oauth2_logout_endpoint: String::new(),
+            product_name: String::new(),
+        }
+    }
+
+    /// Names the product in the tab's title after the page's heading.
+    pub fn with_product_name(mut self, name: impl Into<String>) -> Self {
+        self.product_name = name.into().trim().to_owned();
+        self
+    }
+
+    /// The tab's title for a page whose heading is `heading`.
+    ///
+    /// ```
+    /// use leptos_kratos::config::KratosConfig;
+    /// assert_eq!(KratosConfig::default().document_title("Sign in"), "Sign in");
+    /// let acme = KratosConfig::default().with_product_name("Acme");
+    /// assert_eq!(acme.document_title("Sign in"), "Sign in · Acme");
+    /// ```
+    pub fn document_title(&self, heading: &str) -> String {
+        match self.product_name.as_str() {
+            "" => heading.to_owned(),
+            name => format!("{heading} · {name}"),
         }
     }
 

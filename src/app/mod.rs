@@ -10,13 +10,16 @@
 
 mod pages;
 mod route;
+mod site;
+mod startup;
 
 use leptos::prelude::*;
 
 pub use route::Route;
+pub use site::{Messages, Site};
 
 use crate::config::KratosConfig;
-use crate::i18n::{Translator, browser_languages};
+use crate::i18n::browser_languages;
 use crate::navigation::Navigator;
 
 /// Reads the configuration from the page's `<meta>` tags, so a built app can
@@ -88,30 +91,58 @@ fn webauthn_mode_from_document() -> crate::webauthn::WebAuthnMode {
     }
 }
 
-/// The translator for `<meta name="kratos-locale" content="de, fr">` (the
-/// first compiled-in locale of the list), or for the browser's languages
-/// when it is empty or absent. Sets `<html lang>` to the chosen locale.
-fn translator_from_document() -> Translator {
+/// The languages to speak, best first: `<meta name="kratos-locale"
+/// content="de, fr">`, or the browser's when it is empty or absent.
+fn requested_languages() -> Vec<String> {
     let configured: Vec<String> = meta_content("kratos-locale")
         .unwrap_or_default()
         .split(',')
         .map(|tag| tag.trim().to_owned())
         .filter(|tag| !tag.is_empty())
         .collect();
-    let languages = if configured.is_empty() {
+    if configured.is_empty() {
         browser_languages()
     } else {
         configured
-    };
-    let translator =
-        Translator::for_languages(&languages.iter().map(String::as_str).collect::<Vec<_>>());
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", translator.locale());
     }
-    translator
+}
+
+/// The site file named by `<meta name="kratos-site" content="site.json">`,
+/// resolved against the page: only from the page's own origin.
+fn site_file() -> Option<String> {
+    let named = meta_content("kratos-site").filter(|name| !name.trim().is_empty())?;
+    let page = crate::url::current_page();
+    let url = crate::url::parse::resolve(named.trim(), &page)?;
+    let origin = crate::url::policy::origin_of(&page);
+    if url.is_http() && Some(&url.origin) == origin.as_ref() {
+        Some(url.href)
+    } else {
+        leptos::logging::warn!("leptos-kratos: the site file {named} is not on this origin");
+        None
+    }
+}
+
+/// The folder of the app's own files (where Trunk put its script; the
+/// language files are under `locales/` there), ending in `/`.
+fn assets_base() -> String {
+    let page = crate::url::current_page();
+    let script = document()
+        .query_selector("script[data-js]")
+        .ok()
+        .flatten()
+        .and_then(|script| script.get_attribute("data-js"))
+        .and_then(|js| crate::url::parse::resolve(&js, &page))
+        .filter(|url| url.is_http());
+    match script {
+        Some(url) => match url.href.rfind('/') {
+            Some(end) => url.href[..=end].to_owned(),
+            None => url.href,
+        },
+        None => crate::url::join(
+            &crate::url::policy::origin_of(&page).unwrap_or_default(),
+            "/",
+        ),
+    }
 }
 
 /// The address bar's path and query.
@@ -170,8 +201,20 @@ pub fn App() -> impl IntoView {
     let config = config_from_document(&ui_base);
     provide_context(config.clone());
     provide_context(webauthn_mode_from_document());
-    provide_context(translator_from_document());
     provide_context(crate::session::SessionHandle::new(&config));
+
+    // The language and the site file: at once when nothing must be
+    // fetched, else after fetching it (the card's outline meanwhile).
+    let languages = requested_languages();
+    let site_url = site_file();
+    let tags: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let started = RwSignal::new(startup::at_once(&tags, site_url.is_some()));
+    if started.get_untracked().is_none() {
+        let (assets, page) = (assets_base(), crate::url::current_page());
+        leptos::task::spawn_local(async move {
+            started.set(Some(startup::load(site_url, languages, assets, page).await));
+        });
+    }
 
     // The app's own pages are shown without reloading; anything else is a
     // full navigation.
@@ -207,13 +250,73 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    move || match started.get() {
+        Some(startup) => view! { <Shell startup location config=config.clone() /> }.into_any(),
+        None => view! {
+            <main class="lk-page" aria-busy="true">
+                <div class="lk-card" data-state="starting" aria-hidden="true">
+                    <div class="lk-skeleton">
+                        <div class="lk-skeleton-field"></div>
+                        <div class="lk-skeleton-field"></div>
+                        <div class="lk-skeleton-button"></div>
+                    </div>
+                </div>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+/// The pages once the app knows its language and site: the translator in
+/// context, the product's logo and name above the page, its terms and
+/// privacy links below.
+#[component]
+fn Shell(
+    startup: startup::Startup,
+    location: RwSignal<(String, String)>,
+    config: KratosConfig,
+) -> impl IntoView {
+    let startup::Startup { site, translator } = startup;
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", translator.locale());
+    }
+    let config = match &site.product_name {
+        Some(name) => config.with_product_name(name),
+        None => config,
+    };
+    provide_context(config.clone());
+    let terms = translator.phrase(crate::i18n::Phrase::TermsOfService);
+    let privacy = translator.phrase(crate::i18n::Phrase::PrivacyPolicy);
+    provide_context(translator);
+    let brand = site.has_branding().then(|| {
+        view! {
+            <header class="lk-brand">
+                {site.logo.clone().map(|src| view! { <img class="lk-logo" src=src alt=site.logo_alt.clone() /> })}
+                {site.product_name.clone().map(|name| view! { <span class="lk-product">{name}</span> })}
+            </header>
+        }
+    });
+    let link = |href: &Option<String>, text: String| {
+        href.clone()
+            .map(|href| view! { <a href=href rel="noopener">{text}</a> })
+    };
+    let legal = (site.terms_url.is_some() || site.privacy_url.is_some()).then(|| {
+        view! {
+            <footer class="lk-legal">
+                {link(&site.terms_url, terms)}
+                {link(&site.privacy_url, privacy)}
+            </footer>
+        }
+    });
     view! {
         <main class="lk-page">
+            {brand}
             {move || {
                 let (path, search) = location.get();
                 let (route, _) = Route::from_path(&path);
                 pages::page(route, config.clone(), crate::url::parse_query(&search))
             }}
+            {legal}
         </main>
     }
 }

@@ -333,6 +333,13 @@ pub(crate) async fn send(
     })
 }
 
+/// GETs a JSON document of the app's own (the drop-in app's site file and
+/// translations): `None` when it cannot be had, is not a 200 or not JSON.
+pub(crate) async fn fetch_json(url: &str, timeout_ms: u32) -> Option<Value> {
+    let response = send("GET", url, None, timeout_ms).await.ok()?;
+    (response.status == 200).then_some(response.body?)
+}
+
 /// A readable text for a JavaScript error value.
 fn js_error_text(error: &JsValue) -> String {
     error

@@ -32,4 +32,6 @@ mod http;
 pub use error::Error;
 #[cfg(feature = "ui")]
 pub use http::KratosClient;
+#[cfg(feature = "ui")]
+pub(crate) use http::fetch_json;
 pub use outcome::{Outcome, RawResponse, classify};

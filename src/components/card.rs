@@ -90,7 +90,10 @@ pub(crate) fn card_view(parts: CardParts) -> AnyView {
     if document_title {
         // The tab's title names the page too (WCAG 2.4.2), and follows the
         // heading from step to step.
-        Effect::new(move |_| heading.with(|heading| document().set_title(heading)));
+        let config = crate::config::use_config();
+        Effect::new(move |_| {
+            heading.with(|heading| document().set_title(&config.document_title(heading)))
+        });
     }
     let default = {
         let (name, content) = (name.clone(), content.clone());

@@ -35,8 +35,9 @@ pub use form::layout::{FormLayout, GroupOrder, group_description, group_phrase, 
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
 pub(crate) use messages::{flow_skeleton, loading_line};
 pub use node::{
-    AnchorNode, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput, ImageNode,
-    InputField, Node, ResendButton, ScriptNode, SelectField, TextNode, UnknownNode, text_file_url,
+    AnchorNode, Brand, ButtonNode, CheckboxField, DefaultNode, DivisionNode, HiddenInput,
+    ImageNode, InputField, LinkedAccount, Node, ResendButton, ScriptNode, SelectField, TextNode,
+    UnknownNode, provider_of, text_file_url,
 };
 pub use oauth2::{ConsentForm, LogoutConfirmation};
 pub use overrides::{

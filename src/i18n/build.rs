@@ -51,11 +51,11 @@ fn main() {
         if language.tag == "en" {
             continue;
         }
-        if !manifest.contains(&format!("locale-{} = []", language.tag)) {
+        if !manifest.contains(&format!("{} = []", feature(&language.tag))) {
             problems.push(format!(
-                "{}: add the feature `locale-{} = []` to Cargo.toml",
+                "{}: add the feature `{} = []` to Cargo.toml",
                 path.display(),
-                language.tag
+                feature(&language.tag)
             ));
         }
         compare(&english, &language, &mut problems);
@@ -70,11 +70,31 @@ fn main() {
     std::fs::write(out.join("phrases.rs"), phrase_enum(&english, &notes)).expect("phrases.rs");
     let enabled: Vec<&Language> = std::iter::once(&english)
         .chain(others.iter().filter(|language| {
-            let feature = format!("CARGO_FEATURE_LOCALE_{}", language.tag.to_uppercase());
-            std::env::var_os(feature).is_some()
+            let feature = feature(&language.tag).to_uppercase().replace('-', "_");
+            std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_some()
         }))
         .collect();
-    std::fs::write(out.join("locales.rs"), tables(&english, &enabled)).expect("locales.rs");
+    let mut code = tables(&english, &enabled);
+    code.push_str(
+        "/// The tags of every language file of the library, compiled in or not.\n\
+         pub static FILES: &[&str] = &[\n",
+    );
+    for language in std::iter::once(&english).chain(&others) {
+        let _ = writeln!(code, "    {:?},", language.tag);
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("locales.rs"), code).expect("locales.rs");
+}
+
+/// The cargo feature that compiles a language in: `locale-zh-hans` for
+/// `zh-Hans`.
+fn feature(tag: &str) -> String {
+    format!("locale-{}", tag.to_lowercase())
+}
+
+/// The name of a language's table: `ZH_HANS` for `zh-Hans`.
+fn table(tag: &str) -> String {
+    tag.to_uppercase().replace('-', "_")
 }
 
 /// One language file; also the translator notes (English only).
@@ -227,7 +247,7 @@ fn tables(english: &Language, enabled: &[&Language]) -> String {
             code,
             "/// {}.\npub static {}: Locale = Locale {{\n    tag: {:?},\n    name: {:?},\n    messages: &[",
             language.name,
-            language.tag.to_uppercase(),
+            table(&language.tag),
             language.tag,
             language.name
         );
@@ -242,7 +262,7 @@ fn tables(english: &Language, enabled: &[&Language]) -> String {
     }
     code.push_str("/// The locales compiled into this build, English first.\npub static LOCALES: &[&Locale] = &[\n");
     for language in enabled {
-        let _ = writeln!(code, "    &{},", language.tag.to_uppercase());
+        let _ = writeln!(code, "    &{},", table(&language.tag));
     }
     code.push_str("];\n");
     code

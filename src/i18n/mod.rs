@@ -8,8 +8,11 @@
 //! never shown — and lets an app override any message or phrase.
 //!
 //! English is always compiled in; the other locales are cargo features
-//! (`locale-de`, `locale-fr`, `locale-es`, `locale-pt`, `locale-ja`, or
-//! `locales` for all), so only the chosen ones end up in the bundle.
+//! (`locale-de`, `locale-es`, `locale-fr`, `locale-it`, `locale-ja`,
+//! `locale-ko`, `locale-nl`, `locale-pl`, `locale-pt`, `locale-sv`,
+//! `locale-zh-hans`, or `locales` for all), so only the chosen ones end up
+//! in the bundle. A [`Catalogue`] read at run time (JSON in the same
+//! format) adds a language or rewords one without rebuilding.
 //!
 //! ## Usage
 //!
@@ -29,6 +32,7 @@
 //! assert!(!translator.phrase(Phrase::LoginTitle).is_empty());
 //! ```
 
+mod catalogue;
 pub mod format;
 mod locales;
 
@@ -36,7 +40,8 @@ use std::sync::Arc;
 
 use crate::model::UiText;
 
-pub use locales::{Locale, available_locales};
+pub use catalogue::Catalogue;
+pub use locales::{Locale, available_locales, best_match, find as compiled_locale, locale_files};
 
 mod phrase;
 
@@ -57,6 +62,7 @@ type PhraseFn = dyn Fn(Phrase) -> Option<String> + Send + Sync;
 #[derive(Clone)]
 pub struct Translator {
     locale: &'static Locale,
+    catalogue: Option<Arc<Catalogue>>,
     message: Option<Arc<MessageFn>>,
     phrase: Option<Arc<PhraseFn>>,
 }
@@ -81,6 +87,7 @@ impl Translator {
     pub fn for_locale(locale: &'static Locale) -> Self {
         Self {
             locale,
+            catalogue: None,
             message: None,
             phrase: None,
         }
@@ -92,9 +99,49 @@ impl Translator {
         Self::for_locale(locales::negotiate(languages))
     }
 
-    /// The locale's tag (`en`, `de`, ...).
-    pub fn locale(&self) -> &'static str {
-        self.locale.tag
+    /// A translator for the first of the user's languages that either a
+    /// catalogue read at run time or a compiled-in locale has; English
+    /// otherwise. A catalogue comes before the compiled-in locale of its
+    /// language, which fills in what it lacks.
+    pub fn negotiate(languages: &[&str], catalogues: Vec<Catalogue>) -> Self {
+        let tags: Vec<&str> = catalogues.iter().map(Catalogue::tag).collect();
+        let mut chosen = None;
+        for language in languages {
+            if let Some(tag) = locales::best_match(language, &tags) {
+                chosen = tags.iter().position(|t| *t == tag).map(Ok);
+                break;
+            }
+            if let Some(locale) = locales::find(language) {
+                chosen = Some(Err(locale));
+                break;
+            }
+        }
+        match chosen {
+            Some(Ok(index)) => {
+                let catalogue = catalogues.into_iter().nth(index).unwrap_or_default();
+                // The compiled-in locale of the same language fills in what
+                // the catalogue lacks (English when there is none).
+                let compiled = locales::negotiate(&[catalogue.tag()]);
+                Self::for_locale(compiled).with_catalogue(catalogue)
+            }
+            Some(Err(locale)) => Self::for_locale(locale),
+            None => Self::default(),
+        }
+    }
+
+    /// Consults `catalogue` (read at run time) before the compiled-in
+    /// locale; its tag becomes the translator's language.
+    pub fn with_catalogue(mut self, catalogue: Catalogue) -> Self {
+        self.catalogue = Some(Arc::new(catalogue));
+        self
+    }
+
+    /// The language's tag (`en`, `de`, `nl`, ...).
+    pub fn locale(&self) -> &str {
+        match &self.catalogue {
+            Some(catalogue) if !catalogue.tag().is_empty() => catalogue.tag(),
+            _ => self.locale.tag,
+        }
     }
 
     /// Overrides messages: `message` is consulted first for every Kratos
@@ -124,12 +171,16 @@ impl Translator {
             return overridden;
         }
         let now = now_unix();
-        [self.locale, locales::ENGLISH]
-            .iter()
-            .filter_map(|locale| locale.message(text.id))
-            .find_map(|template| {
-                format::interpolate(template, text.context.as_ref(), self.locale.tag, now)
-            })
+        let tag = self.locale();
+        let custom = self.catalogue.as_ref().and_then(|c| c.message(text.id));
+        custom
+            .into_iter()
+            .chain(
+                [self.locale, locales::ENGLISH]
+                    .iter()
+                    .filter_map(|locale| locale.message(text.id)),
+            )
+            .find_map(|template| format::interpolate(template, text.context.as_ref(), tag, now))
             .filter(|filled| !filled.trim().is_empty())
             .unwrap_or_else(|| text.text.clone())
     }
@@ -139,7 +190,12 @@ impl Translator {
         self.phrase
             .as_ref()
             .and_then(|translate| translate(phrase))
-            .or_else(|| self.locale.phrase(phrase).map(str::to_owned))
+            .or_else(|| {
+                let custom = self.catalogue.as_ref().and_then(|c| c.phrase(phrase));
+                custom
+                    .or_else(|| self.locale.phrase(phrase))
+                    .map(str::to_owned)
+            })
             .unwrap_or_else(|| phrase.english().to_owned())
     }
 }
@@ -284,5 +340,49 @@ mod tests {
                 locale.tag
             );
         }
+    }
+
+    #[test]
+    fn catalogues_are_negotiated_with_the_compiled_locales() {
+        let catalogue = |tag: &str| Catalogue::from_json(tag, &json!({"lk.sign-out": tag}));
+        // (user's languages, catalogues, chosen language, "Sign out" says)
+        let cases: [(&[&str], &[&str], &str, &str); 7] = [
+            (&["nl-BE", "en"], &["nl"], "nl", "nl"),
+            (&["fr-CA"], &["nl"], locales::negotiate(&["fr"]).tag, ""),
+            (&["xx"], &["nl"], "en", "Sign out"),
+            (&[], &["nl"], "en", "Sign out"),
+            (&["en-GB"], &["en"], "en", "en"),
+            (&["nl"], &[], locales::negotiate(&["nl"]).tag, ""),
+            (&["sv", "nl"], &["nl", "sv"], "sv", "sv"),
+        ];
+        for (languages, tags, locale, sign_out) in cases {
+            let translator =
+                Translator::negotiate(languages, tags.iter().map(|tag| catalogue(tag)).collect());
+            assert_eq!(translator.locale(), locale, "{languages:?} {tags:?}");
+            if !sign_out.is_empty() {
+                assert_eq!(translator.phrase(Phrase::SignOut), sign_out);
+            }
+        }
+        // A compiled-in locale the user prefers wins over a later catalogue.
+        for compiled in available_locales() {
+            let translator = Translator::negotiate(&[compiled.tag, "nl"], vec![catalogue("nl")]);
+            assert_eq!(translator.locale(), compiled.tag);
+        }
+    }
+
+    #[test]
+    fn a_catalogue_comes_first_and_falls_back_to_english() {
+        let translator = Translator::default().with_catalogue(Catalogue::from_json(
+            "nl",
+            &json!({"identities.messages.4000002": "Eigenschap {property} ontbreekt."}),
+        ));
+        let missing = text(4000002, "x", Some(json!({"property": "email"})));
+        assert_eq!(translator.message(&missing), "Eigenschap email ontbreekt.");
+        // Not in the catalogue: English, never an id.
+        assert_eq!(
+            translator.message(&text(1010001, "Sign in", None)),
+            "Sign in"
+        );
+        assert_eq!(translator.phrase(Phrase::LoginTitle), "Sign in");
     }
 }

@@ -45,9 +45,10 @@ export async function closeBrowser() {
 // A fresh browser profile (cookies) with a page that records page errors,
 // console errors other than the browser's own logging of 4xx answers (which
 // Kratos uses for validation: they are expected), and accessibility
-// violations of every state it reaches (see a11y.mjs).
-export async function newPage() {
-  const context = await (await browser()).newContext({ reducedMotion: 'reduce' });
+// violations of every state it reaches (see a11y.mjs). `options` are the
+// browser context's (e.g. `{ locale: 'nl-NL' }`).
+export async function newPage(options = {}) {
+  const context = await (await browser()).newContext({ reducedMotion: 'reduce', ...options });
   // The pages run under a strict Content-Security-Policy (.ci/e2e starts
   // the server with --csp): any violation is a problem of the journey.
   await context.addInitScript(() => {

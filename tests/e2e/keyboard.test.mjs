@@ -1,8 +1,10 @@
 // A whole sign-in with the keyboard alone: Tab moves through the page with a
 // visible focus ring, Enter submits the method of the field it is pressed
 // in (not the social button that comes first), focus lands on the error
-// after a wrong password and on the heading after navigation, and signing
-// out works from the keyboard too.
+// after a wrong password and on the heading after navigation, the password
+// can be shown and hidden without submitting, the code step's "Not you?",
+// resend and code field are reached in order, and signing out works from the
+// keyboard too.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -56,6 +58,19 @@ test('sign in and out with the keyboard alone', async () => {
   await page.keyboard.type(email);
   await tabTo(page, 'the password', (f) => f.name === 'password');
   await page.keyboard.type('not the password');
+  // The toggle comes next: Space shows the password and submits nothing.
+  await tabTo(page, 'show password', (f) => f.classes.includes('lk-reveal'));
+  const posts = [];
+  page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+  const passwordField = page.getByLabel('Password', { exact: true });
+  await page.keyboard.press('Space');
+  assert.equal(await passwordField.getAttribute('type'), 'text');
+  assert.equal(await page.locator('.lk-reveal').getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Enter');
+  assert.equal(await passwordField.getAttribute('type'), 'password');
+  assert.deepEqual(posts, [], 'the toggle never submits');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused(page)).name, 'password');
   await page.keyboard.press('Enter');
 
   // The error is announced and focused; what was typed is kept, the password is not.
@@ -81,3 +96,38 @@ test('sign in and out with the keyboard alone', async () => {
   assert.equal((await whoami(page)).status, 401);
   await assertNoProblems(page);
 });
+
+test('the code step with the keyboard alone', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/login`);
+  await waitForForm(page);
+  await tabTo(page, 'the identifier', (f) => f.name === 'identifier');
+  await page.keyboard.type('demo@example.com');
+  await tabTo(page, 'send a code', (f) => f.text === 'Send sign-in code');
+  await page.keyboard.press('Enter');
+
+  // Focus moves to the code; resend follows it (waiting, but in the tab
+  // order), then the submit button.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'code');
+  const resend = await tabTo(page, 'resend', (f) => f.text === 'Resend code');
+  assert.equal(resend.name, 'resend');
+  const posts = [];
+  page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'continue', (f) => f.text === 'Continue');
+  assert.deepEqual(posts, [], 'a waiting resend sends nothing');
+
+  // Back up to "Not you?": it starts over with an empty identifier.
+  for (let presses = 0; presses < 10; presses += 1) {
+    await page.keyboard.press('Shift+Tab');
+    if ((await focused(page)).text === 'Not you?') break;
+  }
+  const notYou = await focused(page);
+  assert.equal(notYou.text, 'Not you?');
+  assert.ok(notYou.ring, 'a visible focus ring on "Not you?"');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('ID').waitFor();
+  assert.equal(await page.getByLabel('ID').inputValue(), '');
+  await assertNoProblems(page);
+});
+

@@ -321,3 +321,64 @@ async fn one_time_codes_get_the_numeric_keyboard_autofill_and_clean_paste() {
     );
     assert_eq!(code.unchecked_ref::<HtmlInputElement>().value(), "123456");
 }
+
+fn social(name: &str, provider: &str, id: i64, label: &str) -> Value {
+    json!({"type": "input", "group": "oidc",
+           "attributes": {"name": name, "type": "submit", "value": provider, "disabled": false, "node_type": "input"},
+           "messages": [],
+           "meta": {"label": {"id": id, "text": label, "type": "info", "context": {"provider": label.rsplit(' ').next().unwrap()}}}})
+}
+
+#[wasm_bindgen_test]
+async fn social_buttons_show_their_providers_mark() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "f", "ui": {"action": "/self-service/login?flow=f", "method": "POST", "nodes": [
+            social("provider", "google", 1010002, "Sign in with Google"),
+            social("provider", "github-enterprise", 1010002, "Sign in with GitHub"),
+            social("provider", "keycloak", 1010002, "Sign in with Keycloak"),
+            {"type": "input", "group": "password",
+             "attributes": {"name": "method", "type": "submit", "value": "password", "disabled": false, "node_type": "input"},
+             "messages": [], "meta": {"label": {"id": 1010022, "text": "Sign in with password", "type": "info"}}}
+        ]}
+    })));
+    tick().await;
+    for (provider, brand) in [
+        ("google", "google"),
+        ("github-enterprise", "github"),
+        ("keycloak", "generic"),
+    ] {
+        let action = one(&root, &format!(".lk-action[data-value=\"{provider}\"]"));
+        assert_eq!(attr(&action, "data-provider").as_deref(), Some(brand));
+        let mark = one(&action, "button > svg.lk-provider-mark");
+        // Decoration only: the button's text names the provider.
+        assert_eq!(attr(&mark, "aria-hidden").as_deref(), Some("true"));
+        assert!(attr(&one(&mark, "path"), "d").is_some_and(|d| d.len() > 20));
+        assert!(text(&one(&action, "button")).starts_with("Sign in with"));
+    }
+    // Other buttons get no mark.
+    let password = one(&root, ".lk-action[data-name=method]");
+    assert!(all(&password, "svg").is_empty());
+    assert_eq!(attr(&password, "data-provider"), None);
+}
+
+#[wasm_bindgen_test]
+async fn settings_show_which_providers_are_linked() {
+    let (root, _guard) = mount_flow(flow_from(json!({
+        "id": "s", "ui": {"action": "/self-service/settings?flow=s", "method": "POST", "nodes": [
+            social("unlink", "github", 1050003, "Unlink GitHub"),
+            social("link", "google", 1050002, "Link Google"),
+        ]}
+    })));
+    tick().await;
+    let linked = one(&root, ".lk-account[data-provider=github]");
+    assert_eq!(attr(&linked, "data-state").as_deref(), Some("linked"));
+    assert_eq!(text(&one(&linked, ".lk-account-name")), "GitHub");
+    assert_eq!(text(&one(&linked, ".lk-account-state")), "Linked");
+    let unlink = one(&linked, "button[name=unlink]");
+    assert_eq!(attr(&unlink, "value").as_deref(), Some("github"));
+    assert_eq!(text(&unlink).trim(), "Unlink GitHub");
+    let other = one(&root, ".lk-account[data-provider=google]");
+    assert_eq!(attr(&other, "data-state").as_deref(), Some("unlinked"));
+    assert_eq!(text(&one(&other, ".lk-account-state")), "Not linked");
+    one(&other, "button[name=link][value=google]");
+}

@@ -8,6 +8,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::brand::{Brand, provider_of};
+use super::marks::mark;
 use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_data};
 use super::script::WebAuthnContext;
 use crate::components::messages::NodeMessages;
@@ -238,6 +240,10 @@ pub fn ButtonNode(
     };
     let data_value = (attrs.input_type == InputType::Submit).then_some(value);
     let name = attrs.name.clone();
+    // Social sign-in: the provider's brand, and its mark before the text.
+    let brand = node.with_untracked(provider_of).map(|id| Brand::of(&id));
+    let provider = brand.map(Brand::slug);
+    let mark = brand.and_then(mark);
     // While the form's request is in flight a submit button says so and
     // does nothing (it keeps focus, unlike a disabled one).
     let busy = use_context::<FormBusy>().map(|FormBusy(busy)| busy);
@@ -250,6 +256,7 @@ pub fn ButtonNode(
             data-group=group
             data-name=name
             data-value=data_value
+            data-provider=provider
         >
             <button
                 class="lk-button"
@@ -264,6 +271,7 @@ pub fn ButtonNode(
                 aria-describedby=state.described_by(messages_id.clone())
                 on:click=on_click
             >
+                {mark}
                 {label}
             </button>
             <NodeMessages messages=state.messages id=messages_id />

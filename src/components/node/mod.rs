@@ -2,13 +2,18 @@
 
 use leptos::prelude::*;
 
+mod account;
+mod brand;
 mod content;
 mod input;
 mod keep;
+mod marks;
 mod parts;
 mod resend;
 mod script;
 
+pub use account::LinkedAccount;
+pub use brand::{Brand, provider_of};
 pub use content::{AnchorNode, DivisionNode, ImageNode, TextNode, UnknownNode};
 pub use input::{ButtonNode, CheckboxField, HiddenInput, InputField, SelectField};
 pub use keep::text_file_url;
@@ -88,6 +93,9 @@ pub fn DefaultNode(
         NodeKind::Button if node.with_untracked(|n| n.name() == Some("lookup_secret_confirm")) => {
             view! { <keep::ConfirmKept node dom_id /> }.into_any()
         }
+        NodeKind::Button if node.with_untracked(is_account_link) => {
+            view! { <LinkedAccount node dom_id /> }.into_any()
+        }
         NodeKind::Button => view! { <ButtonNode node dom_id /> }.into_any(),
         NodeKind::Resend => view! { <ResendButton node dom_id /> }.into_any(),
         NodeKind::Select => view! { <SelectField node dom_id /> }.into_any(),
@@ -101,4 +109,9 @@ pub fn DefaultNode(
         NodeKind::Division => view! { <DivisionNode node dom_id /> }.into_any(),
         NodeKind::Unknown => view! { <UnknownNode node dom_id /> }.into_any(),
     }
+}
+
+/// A settings node linking or unlinking a social sign-in provider.
+fn is_account_link(node: &UiNode) -> bool {
+    provider_of(node).is_some() && matches!(node.name(), Some("link" | "unlink"))
 }

@@ -35,6 +35,13 @@ impl Locale {
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
+/// The tags of every language file that comes with the library
+/// (`src/i18n/locales/<tag>.json`), compiled in or not: the drop-in app
+/// serves them as data (`locales/<tag>.json`) and fetches the one it needs.
+pub fn locale_files() -> &'static [&'static str] {
+    FILES
+}
+
 /// English, always compiled in.
 pub static ENGLISH: &Locale = &EN;
 
@@ -44,17 +51,36 @@ pub fn available_locales() -> &'static [&'static Locale] {
 }
 
 /// The first compiled-in locale matching the user's languages (by tag, then
-/// by primary language: `pt-BR` → `pt`), else English.
+/// by primary language: `pt-BR` → `pt`, `zh-CN` → `zh-Hans`), else English.
 pub fn negotiate(languages: &[&str]) -> &'static Locale {
     languages
         .iter()
-        .find_map(|language| {
-            let language = language.trim().to_ascii_lowercase();
-            let primary = language.split(['-', '_']).next().unwrap_or_default();
-            available_locales()
-                .iter()
-                .find(|locale| locale.tag == language || locale.tag == primary)
-                .copied()
-        })
+        .find_map(|language| find(language))
         .unwrap_or(ENGLISH)
+}
+
+/// The compiled-in locale for one language tag, if any.
+pub fn find(language: &str) -> Option<&'static Locale> {
+    let tags: Vec<&str> = available_locales().iter().map(|l| l.tag).collect();
+    let tag = best_match(language, &tags)?;
+    available_locales().iter().find(|l| l.tag == tag).copied()
+}
+
+/// Of `tags`, the one for `language`: the same tag (any case), else the
+/// same primary language (`pt-BR` and `pt`, `zh-CN` and `zh-Hans`).
+pub fn best_match<'a>(language: &str, tags: &[&'a str]) -> Option<&'a str> {
+    let language = language.trim();
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if language.is_empty() {
+        return None;
+    }
+    tags.iter()
+        .find(|tag| tag.eq_ignore_ascii_case(language))
+        .or_else(|| tags.iter().find(|tag| primary(tag) == primary(language)))
+        .copied()
 }
