@@ -40,7 +40,7 @@ const trees = [
       ['kit'],
       ['strategies'],
       ['flows'],
-      ['hydra', 'sessions', 'dev'],
+      ['hydra', 'sessions', 'dev', 'ui_files'],
       ['lib', 'main'],
     ],
   },

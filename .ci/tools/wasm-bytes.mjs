@@ -76,17 +76,20 @@ while (at < bytes.length) {
   at = end;
 }
 
-const total = bytes.length;
+// Shares of the module as shipped: without the name section.
+const total = bytes.length - (sections.get('custom "name"') ?? 0);
 const percent = (size) => `${((100 * size) / total).toFixed(1).padStart(5)} %`;
 const row = (size, label) => `${String(size).padStart(9)} ${percent(size)}  ${label}`;
 
-console.log(`${file}: ${total} bytes, ${bodies.length} functions, ${names.size} named`);
+console.log(`${file}: ${total} bytes without names, ${bodies.length} functions, ${names.size} named`);
 console.log('\nsections');
 for (const [label, size] of [...sections].sort((a, b) => b[1] - a[1])) console.log(row(size, label));
 
+// Names without their hashes (`::h0123456789abcdef`), so copies group.
 const functions = bodies.map((size, index) => ({
   size,
-  name: names.get(index + importedFunctions) ?? `function ${index + importedFunctions}`,
+  name: (names.get(index + importedFunctions) ?? `function ${index + importedFunctions}`)
+    .replace(/::h[0-9a-f]{16}/g, ''),
 }));
 if (names.size === 0) {
   console.log('\nno name section: build with names kept to see functions');
@@ -101,16 +104,18 @@ for (const { size, name } of [...functions].sort((a, b) => b.size - a.size).slic
 // The crate a function's code is counted to: the first path of its name
 // (`<leptos_kratos::X as serde::Deserialize>::f` → leptos_kratos).
 function crateOf(name) {
-  const match = /^[<&*\s]*(?:(?:dyn|impl|mut|const)\s+)*([A-Za-z_][A-Za-z0-9_]*)::/.exec(name);
+  const match = /^[<&*(\s]*(?:(?:dyn|impl|mut|const)\s+)*([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
   return match ? match[1] : '(other)';
 }
 // The module of leptos-kratos a function is for, if its name mentions one
 // anywhere (generic code monomorphised for the crate's types counts too):
-// the first two segments after `leptos_kratos::`.
+// the module path after `leptos_kratos::`, two levels deep at most.
 function moduleOf(name) {
-  const match = /leptos_kratos(?:_app)?::([a-z_0-9]+)(?:::([a-z_0-9]+))?/.exec(name);
+  const match = /leptos_kratos(_app)?::((?:[a-z_0-9]+::)*)/.exec(name);
   if (!match) return null;
-  return match[2] ? `${match[1]}::${match[2]}` : match[1];
+  if (match[1]) return '(the app\'s main.rs)';
+  const modules = match[2].split('::').filter(Boolean).filter((part) => !part.startsWith('__component'));
+  return modules.length === 0 ? '(crate root)' : modules.slice(0, 2).join('::');
 }
 function summed(key) {
   const sums = new Map();

@@ -9,6 +9,8 @@
 //! sites) is a full navigation.
 
 mod pages;
+#[cfg(test)]
+mod preload;
 mod route;
 mod site;
 mod startup;

@@ -259,6 +259,25 @@ impl Drop for AbortTimer {
     }
 }
 
+/// The answer the page's preload script (`src/app/preload.js`) has already
+/// asked Kratos for: only for a `GET` of the same URL, on the page it was
+/// asked from, once. Its request had the same credentials, headers,
+/// redirect handling and time limit as [`send`]'s.
+fn take_preloaded(window: &web_sys::Window, method: &str, url: &str) -> Option<js_sys::Promise> {
+    if method != "GET" {
+        return None;
+    }
+    let preload = js_sys::Reflect::get(window, &JsValue::from_str("__kratosPreload")).ok()?;
+    let take: js_sys::Function = js_sys::Reflect::get(&preload, &JsValue::from_str("take"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    take.call1(&preload, &JsValue::from_str(url))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Sends one request and collects status, redirect flag, URL, content type
 /// and JSON body. A request that gets no answer becomes `Error::Unexpected`
 /// with status 0, one that takes longer than `timeout_ms` (body included) is
@@ -300,7 +319,15 @@ pub(crate) async fn send(
     init.set_signal(Some(&abort.signal()));
     let timer = AbortTimer::start(&window, &abort, timeout_ms);
     let timed_out = || abort.signal().aborted();
-    let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
+    // The page may have asked already (preload.js): that answer, once.
+    let preloaded = match take_preloaded(&window, method, url) {
+        Some(answer) => JsFuture::from(answer).await.ok(),
+        None => None,
+    };
+    let answer = match preloaded {
+        Some(response) => Ok(response),
+        None => JsFuture::from(window.fetch_with_str_and_init(url, &init)).await,
+    };
     let response: Response = match answer {
         Ok(response) => response.unchecked_into(),
         Err(_) if timed_out() => return Err(Error::TimedOut),

@@ -27,6 +27,7 @@ mod store;
 mod strategies;
 mod text;
 pub mod time;
+mod ui_files;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -155,10 +156,13 @@ impl Server {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
         }
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache, no-store, must-revalidate"),
-        );
+        // Kratos's answers are never stored; the UI's files say their own.
+        if !response.headers().contains_key(header::CACHE_CONTROL) {
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-cache, no-store, must-revalidate"),
+            );
+        }
         Ok(response)
     }
 
@@ -357,54 +361,8 @@ fn route(store: &mut Store, ctx: &mut Ctx) -> Response {
         (&Method::GET, [".well-known", "change-password"]) => {
             http::see_other(&store.config.ui_page("settings"))
         }
-        (&Method::GET, _) if store.config.ui_dir.is_some() => static_file(store, &path),
+        (&Method::GET, _) if store.config.ui_dir.is_some() => ui_files::serve(store, ctx),
         _ => json(404, &errors::not_found().body()),
-    }
-}
-
-/// A file of the UI directory; `index.html` for paths that name no file
-/// (the app's pages).
-fn static_file(store: &Store, path: &str) -> Response {
-    let Some(dir) = store.config.ui_dir.as_deref() else {
-        return json(404, &errors::not_found().body());
-    };
-    let relative = path.trim_start_matches('/');
-    if relative
-        .split('/')
-        .any(|part| part == ".." || part.starts_with('.'))
-    {
-        return json(404, &errors::not_found().body());
-    }
-    let last = relative.rsplit('/').next().unwrap_or_default();
-    let file = if relative.is_empty() || !last.contains('.') {
-        std::path::Path::new(dir).join("index.html")
-    } else {
-        std::path::Path::new(dir).join(relative)
-    };
-    let content_type = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json") => "application/json",
-        Some("png") => "image/png",
-        Some("svg") => "image/svg+xml",
-        Some("ico") => "image/x-icon",
-        _ => "application/octet-stream",
-    };
-    match std::fs::read(&file) {
-        Ok(bytes) => {
-            let mut response = content(200, content_type, bytes);
-            if store.config.csp
-                && let Ok(policy) = HeaderValue::from_str(&store.config.content_security_policy())
-            {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_SECURITY_POLICY, policy);
-            }
-            response
-        }
-        Err(_) => json(404, &errors::not_found().body()),
     }
 }
 
