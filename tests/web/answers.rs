@@ -28,7 +28,7 @@ pub(crate) fn large_flow(count: usize, value: &str) -> Flow {
 /// every value (README §Safety quotes the figures); checks that every node
 /// is there and updated.
 #[wasm_bindgen_test]
-pub(crate) async fn five_thousand_nodes_render_and_update() {
+pub(crate) async fn render_benchmark_five_thousand_nodes() {
     let performance = window().performance().unwrap();
     let started = performance.now();
     let flow = RwSignal::new(large_flow(5000, "a"));
@@ -73,6 +73,84 @@ pub(crate) async fn five_thousand_nodes_render_and_update() {
     );
     drop(handle);
     root.remove();
+}
+
+/// The largest real settings flow: every settings method's nodes as
+/// Kratos's own tests record them (profile and password, social sign-in,
+/// TOTP set-up, backup codes, passkeys, security keys), one CSRF token.
+fn full_settings_flow_json() -> String {
+    let parts = [
+        include_str!(
+            "../fixtures/selfservice__strategy__oidc__.snapshots__TestSettingsStrategy-suite-link-case-should_link_a_connection-flow-fetch.json"
+        ),
+        include_str!(
+            "../fixtures/selfservice__strategy__totp__.snapshots__TestCompleteSettings-case-device_setup_is_available_when_identity_has_no_totp_yet.json"
+        ),
+        include_str!(
+            "../fixtures/selfservice__strategy__lookup__.snapshots__TestCompleteSettings-case-should_pass_without_csrf_if_API_flow.json"
+        ),
+        include_str!(
+            "../fixtures/selfservice__strategy__passkey__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json"
+        ),
+        include_str!(
+            "../fixtures/selfservice__strategy__webauthn__.snapshots__TestCompleteSettings-case-a_device_is_shown_which_can_be_unlinked.json"
+        ),
+    ];
+    let mut nodes: Vec<serde_json::Value> = Vec::new();
+    for part in parts {
+        let value: serde_json::Value = serde_json::from_str(part).unwrap();
+        let list = value
+            .pointer("/ui/nodes")
+            .or_else(|| value.get("nodes"))
+            .unwrap_or(&value)
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for node in list {
+            let csrf = node.pointer("/attributes/name") == Some(&json!("csrf_token"));
+            let has_csrf = nodes
+                .iter()
+                .any(|n| n.pointer("/attributes/name") == Some(&json!("csrf_token")));
+            if !(csrf && has_csrf) {
+                nodes.push(node);
+            }
+        }
+    }
+    json!({"id": "settings", "state": "show_form", "ui": {"action": "/self-service/settings?flow=settings", "method": "POST", "nodes": nodes}})
+        .to_string()
+}
+
+/// Not a timed assertion: prints how long the largest real settings flow
+/// takes from JSON text to DOM (README quotes the figure); checks that every
+/// method's section is drawn.
+#[wasm_bindgen_test]
+async fn render_benchmark_full_settings_flow() {
+    let text = full_settings_flow_json();
+    let performance = window().performance().unwrap();
+    // Twice: the first render in a page also warms the code up.
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..2 {
+        let started = performance.now();
+        let flow = Flow::from_json(&serde_json::from_str(&text).unwrap()).unwrap();
+        count = flow.ui.nodes.len();
+        let flow = RwSignal::new(flow);
+        let root = container();
+        let handle = mount_to(root.clone(), move || {
+            view! { <FlowForm flow layout=leptos_kratos::components::FormLayout::PerGroup /> }
+        });
+        tick().await;
+        times.push(performance.now() - started);
+        assert!(count >= 25, "{count} nodes");
+        assert!(all(&root, "form").len() >= 5, "a form per method");
+        drop(handle);
+        root.remove();
+    }
+    console_log!(
+        "render benchmark: the largest real settings flow ({count} nodes of Kratos's fixtures) from JSON to DOM in {:.1} ms (first in the page), {:.1} ms (again)",
+        times[0],
+        times[1]
+    );
 }
 
 pub(crate) fn consent_request() -> ConsentRequest {
