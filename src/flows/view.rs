@@ -200,8 +200,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     // Settings opened from recovery while signed in says why.
     let signed_in_notice = (kind == FlowKind::Settings
         && controller.param("notice").as_deref() == Some(NOTICE_SIGNED_IN))
-    .then(|| translator.phrase(Phrase::AlreadySignedIn))
-    .map(|text| view! { <p class="lk-notice" data-type="info">{text}</p> });
+    .then(|| translator.phrase(Phrase::AlreadySignedIn));
     // Later steps of a login say which account it is for, with a way to
     // start over as someone else (keeping return_to and the rest).
     let identity = {
@@ -261,7 +260,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
             });
             view! {
                 <div class="lk-notices" role="status" aria-live="polite">
-                    {signed_in_notice.clone()}
+                    {signed_in_notice.clone().map(|text| view! { <p class="lk-notice" data-type="info">{text}</p> })}
                     {notice_text}
                 </div>
                 {lead_line.clone()}
