@@ -14,6 +14,7 @@ pub use wasm_bindgen_test::*;
 pub use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub(crate) use crate::common;
+pub(crate) use crate::common::fixture_flow;
 
 /// A fresh element in the page to mount into.
 pub(crate) fn container() -> HtmlElement {
@@ -21,33 +22,6 @@ pub(crate) fn container() -> HtmlElement {
     let section = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&section).unwrap();
     section.unchecked_into()
-}
-
-/// Parses a fixture of any kind into a flow to render.
-pub(crate) fn fixture_flow(kind: &str, json: &str) -> Flow {
-    let value: Value = serde_json::from_str(json).unwrap();
-    match kind {
-        "flow" => serde_json::from_value(value).unwrap(),
-        "ui" => Flow {
-            ui: serde_json::from_value(value).unwrap(),
-            ..Default::default()
-        },
-        "nodes" => Flow {
-            ui: UiContainer {
-                nodes: serde_json::from_value(value).unwrap(),
-                ..Default::default()
-            },
-            ..Default::default()
-        },
-        "node" => Flow {
-            ui: UiContainer {
-                nodes: vec![serde_json::from_value(value).unwrap()],
-                ..Default::default()
-            },
-            ..Default::default()
-        },
-        other => panic!("unexpected fixture kind {other}"),
-    }
 }
 
 /// What the English catalogue shows for a Kratos message.

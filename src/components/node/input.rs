@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::brand::{Brand, provider_of};
 use super::marks::mark;
-use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_data};
+use super::parts::{FormBusy, NodeState, SubmissionRejected, label_text, node_data, scripted};
 use super::script::WebAuthnContext;
 use crate::components::messages::NodeMessages;
 use crate::i18n::{Phrase, Translator, use_translator};
@@ -474,6 +474,7 @@ pub fn InputField(
     // submit), its state in `aria-pressed`; it flips the field's type.
     let reveal = (attrs.input_type == InputType::Password).then(|| {
         let text = translator.phrase(Phrase::ShowPassword);
+        let shown = scripted();
         let toggle = move |event: leptos::ev::MouseEvent| {
             let (Some(input), Some(button)) = (
                 input_ref.get_untracked(),
@@ -493,6 +494,7 @@ pub fn InputField(
                 class="lk-reveal"
                 aria-controls=dom_id.clone()
                 aria-pressed="false"
+                hidden=move || !shown.get()
                 on:click=toggle
             >
                 {text}

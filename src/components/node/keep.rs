@@ -37,6 +37,7 @@ pub(crate) fn CopyButton(
 ) -> impl IntoView {
     let translator = use_translator();
     let copied = RwSignal::new(false);
+    let shown = super::parts::scripted();
     let copy = move |_| {
         let clipboard = window().navigator().clipboard();
         let promise = clipboard.write_text(&text.get_untracked());
@@ -52,6 +53,7 @@ pub(crate) fn CopyButton(
             type="button"
             class="lk-button lk-keep"
             data-state=move || copied.get().then_some("copied")
+            hidden=move || !shown.get()
             on:click=copy
         >
             {caption}

@@ -47,6 +47,21 @@ impl NodeState {
 
 /// The text to label a node with: its translated label, else a readable form
 /// of its name (`traits.first_name` → "First name").
+/// Whether the page's script runs: controls that only work with it (show
+/// password, copy) are `hidden` until then, so a page a server rendered
+/// shows no dead buttons before the WebAssembly arrives or without
+/// JavaScript. Client-side rendering runs from the start.
+pub(crate) fn scripted() -> Signal<bool> {
+    if cfg!(any(feature = "ssr", feature = "hydrate")) {
+        // Effects run only in the browser, after hydration.
+        let ran = RwSignal::new(false);
+        Effect::new(move |_| ran.set(true));
+        ran.into()
+    } else {
+        Signal::stored(true)
+    }
+}
+
 pub(crate) fn label_text(translator: &Translator, node: &UiNode) -> String {
     node.label()
         .map(|label| translator.message(label))

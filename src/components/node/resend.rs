@@ -138,7 +138,10 @@ impl Cooldown {
             left: RwSignal::new(0),
             timer: StoredValue::new_local(None),
         };
-        cooldown.restart();
+        // Counting down needs the browser: a server renders the button
+        // ready (without JavaScript a native POST resends, and Kratos limits
+        // how often), and the wait starts once the page runs here.
+        Effect::new(move |_| untrack(|| cooldown.restart()));
         on_cleanup(move || cooldown.stop());
         cooldown
     }

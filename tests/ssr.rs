@@ -1,0 +1,175 @@
+//! Server-side rendering (`ssr`): the pure renderers turn a flow into a
+//! complete HTML form on the server — one that works before the WebAssembly
+//! has loaded, or without JavaScript at all (Kratos answers a native POST
+//! with a 303 back to the page, which renders the next answer).
+//!
+//! `cargo test -p leptos-kratos --no-default-features --features ssr --test ssr`
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use leptos::prelude::*;
+use leptos_kratos::components::FlowForm;
+use leptos_kratos::config::KratosConfig;
+use leptos_kratos::model::Flow;
+use serde_json::json;
+
+const KRATOS: &str = "https://auth.example.com";
+
+/// The HTML the server sends for a flow form under this configuration.
+fn render(config: KratosConfig, flow: Flow) -> String {
+    Owner::new().with(move || {
+        provide_context(config);
+        view! { <FlowForm flow=Signal::stored(flow) /> }.to_html()
+    })
+}
+
+fn node(group: &str, attributes: serde_json::Value, label: Option<&str>) -> serde_json::Value {
+    let meta = match label {
+        // An id the catalogue does not know, so Kratos's text is shown.
+        Some(text) => json!({"label": {"id": 1, "text": text, "type": "info"}}),
+        None => json!({}),
+    };
+    json!({"type": "input", "group": group, "attributes": attributes, "messages": [], "meta": meta})
+}
+
+/// A login flow after a wrong password, as Kratos answers it.
+fn login(action: &str) -> Flow {
+    serde_json::from_value(json!({
+        "id": "f1", "type": "browser", "state": "choose_method",
+        "request_url": "https://auth.example.com/self-service/login/browser",
+        "ui": {
+            "action": action,
+            "method": "POST",
+            "messages": [{"id": 4000006, "type": "error", "text": "The provided credentials are invalid, check for spelling mistakes in your password or username, email address, or phone number."}],
+            "nodes": [
+                node("default", json!({"name": "csrf_token", "type": "hidden", "value": "tok\"<en>", "required": true, "node_type": "input"}), None),
+                node("default", json!({"name": "identifier", "type": "text", "value": "ada@example.com", "required": true, "node_type": "input"}), Some("ID")),
+                node("password", json!({"name": "password", "type": "password", "required": true, "autocomplete": "current-password", "node_type": "input"}), Some("Password")),
+                node("password", json!({"name": "method", "type": "submit", "value": "password", "node_type": "input"}), Some("Sign in")),
+                node("oidc", json!({"name": "provider", "type": "submit", "value": "github", "node_type": "input"}), Some("Sign in with GitHub")),
+            ]
+        }
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_login_flow_renders_as_a_form_that_posts_to_kratos() {
+    let html = render(
+        KratosConfig::new(KRATOS),
+        login("https://auth.example.com/self-service/login?flow=f1"),
+    );
+    for part in [
+        // One form, posting natively to Kratos's action.
+        r#"<form action="https://auth.example.com/self-service/login?flow=f1" method="post""#,
+        // The CSRF token travels with it, escaped as an attribute value.
+        r#"name="csrf_token" value="tok&quot;&lt;en&gt;""#,
+        // What the person typed is kept; the password never is.
+        r#"name="identifier" type="text" value="ada@example.com" required"#,
+        r#"name="password" type="password" required autocomplete="current-password""#,
+        // Each method is a submit button naming itself.
+        r#"name="method" value="password""#,
+        r#"name="provider" value="github""#,
+        // Labels point at their fields; Kratos's message is shown.
+        r#"-identifier" class="lk-label">ID</label>"#,
+        "The provided credentials are invalid.",
+    ] {
+        assert!(html.contains(part), "{part}\nnot in\n{html}");
+    }
+    assert_eq!(html.matches("<form").count(), 1, "{html}");
+    assert_eq!(html.matches(r#"type="submit""#).count(), 2, "{html}");
+    // Each label names the id of its field.
+    for id in ["identifier", "password"] {
+        let field = html.split(&format!(r#" name="{id}""#)).next().unwrap();
+        let field_id = field
+            .rsplit(r#"id=""#)
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(
+            html.contains(&format!(r#"<label for="{field_id}""#)),
+            "{id}: {html}"
+        );
+    }
+    assert!(
+        !html.contains(r#"name="password" type="password" value"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_form_pointing_to_another_site_gets_no_action_on_the_server_either() {
+    for action in [
+        "https://evil.example.net/self-service/login?flow=f1",
+        "javascript:alert(1)",
+        "https://auth.example.com/not-kratos",
+    ] {
+        let html = render(KratosConfig::new(KRATOS), login(action));
+        assert!(html.contains("<form"), "{html}");
+        assert!(!html.contains("action="), "{action}: {html}");
+    }
+}
+
+#[test]
+fn text_from_kratos_stays_text_on_the_server() {
+    let mut flow = login("https://auth.example.com/self-service/login?flow=f1");
+    flow.ui.nodes[1] = serde_json::from_value(node(
+        "default",
+        json!({"name": "identifier", "type": "text", "value": "\"><script>alert(1)</script>", "node_type": "input"}),
+        Some("<img src=x onerror=alert(1)>"),
+    ))
+    .unwrap();
+    let html = render(KratosConfig::new(KRATOS), flow);
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+}
+
+/// Every flow, node list and node Kratos's own tests record renders on the
+/// server without a panic, as a form carrying every input Kratos asked for
+/// (so a native POST sends what Kratos expects).
+#[test]
+fn every_kratos_fixture_renders_on_the_server_with_all_its_inputs() {
+    let mut rendered = 0;
+    for (file, kind, json) in common::fixtures::FIXTURES {
+        let flow = common::fixture_flow(kind, json);
+        let html = render(KratosConfig::new(KRATOS), flow.clone());
+        assert!(html.contains("<form"), "{file}: {html}");
+        for node in &flow.ui.nodes {
+            let Some(input) = node.input() else { continue };
+            if input.name.is_empty() {
+                continue;
+            }
+            let name = format!(r#"name="{}""#, escaped(&input.name));
+            assert!(html.contains(&name), "{file}: {name} missing in\n{html}");
+        }
+        rendered += 1;
+    }
+    assert!(rendered > 50, "only {rendered} fixtures");
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Buttons that only work with the page's script (show password, copy)
+/// are hidden in the server's HTML: no dead controls without JavaScript.
+#[test]
+fn controls_that_need_the_script_are_hidden_on_the_server() {
+    let html = render(
+        KratosConfig::new(KRATOS),
+        login("https://auth.example.com/self-service/login?flow=f1"),
+    );
+    let reveal = html.split(r#"class="lk-reveal""#).next().unwrap();
+    let reveal = reveal.rsplit("<button").next().unwrap();
+    assert!(reveal.contains("hidden"), "{reveal}");
+}
