@@ -9,18 +9,23 @@
 mod common;
 
 use leptos::prelude::*;
-use leptos_kratos::components::FlowForm;
+use leptos_kratos::components::{ErrorView, FlowForm, FormLayout};
 use leptos_kratos::config::KratosConfig;
 use leptos_kratos::model::Flow;
+use leptos_kratos::url::PageUrl;
 use serde_json::json;
 
 const KRATOS: &str = "https://auth.example.com";
 
 /// The HTML the server sends for a flow form under this configuration.
 fn render(config: KratosConfig, flow: Flow) -> String {
+    render_as(config, flow, FormLayout::Single)
+}
+
+fn render_as(config: KratosConfig, flow: Flow, layout: FormLayout) -> String {
     Owner::new().with(move || {
         provide_context(config);
-        view! { <FlowForm flow=Signal::stored(flow) /> }.to_html()
+        view! { <FlowForm flow=Signal::stored(flow) layout /> }.to_html()
     })
 }
 
@@ -139,15 +144,25 @@ fn every_kratos_fixture_renders_on_the_server_with_all_its_inputs() {
     let mut rendered = 0;
     for (file, kind, json) in common::fixtures::FIXTURES {
         let flow = common::fixture_flow(kind, json);
-        let html = render(KratosConfig::new(KRATOS), flow.clone());
-        assert!(html.contains("<form"), "{file}: {html}");
-        for node in &flow.ui.nodes {
-            let Some(input) = node.input() else { continue };
-            if input.name.is_empty() {
-                continue;
+        for layout in [
+            FormLayout::Single,
+            FormLayout::PerGroup,
+            FormLayout::TwoStep,
+        ] {
+            let html = render_as(KratosConfig::new(KRATOS), flow.clone(), layout);
+            let inputs = flow.ui.nodes.iter().any(|node| node.input().is_some());
+            assert!(!inputs || html.contains("<form"), "{file}: {html}");
+            for node in &flow.ui.nodes {
+                let Some(input) = node.input() else { continue };
+                if input.name.is_empty() {
+                    continue;
+                }
+                let name = format!(r#" name="{}""#, escaped(&input.name));
+                assert!(
+                    html.contains(&name),
+                    "{file} {layout:?}: {name} missing in\n{html}"
+                );
             }
-            let name = format!(r#"name="{}""#, escaped(&input.name));
-            assert!(html.contains(&name), "{file}: {name} missing in\n{html}");
         }
         rendered += 1;
     }
@@ -172,4 +187,29 @@ fn controls_that_need_the_script_are_hidden_on_the_server() {
     let reveal = html.split(r#"class="lk-reveal""#).next().unwrap();
     let reveal = reveal.rsplit("<button").next().unwrap();
     assert!(reveal.contains("hidden"), "{reveal}");
+}
+
+#[test]
+fn an_error_renders_on_the_server_as_text_with_a_way_back() {
+    let error: leptos_kratos::model::GenericError = serde_json::from_value(json!({
+        "code": 500, "status": "Internal Server Error",
+        "message": "<b>boom</b>", "reason": "the <i>database</i> is down"
+    }))
+    .unwrap();
+    let html = Owner::new().with(move || {
+        provide_context(KratosConfig::new(KRATOS));
+        provide_context(PageUrl("https://app.example.com/error?id=e1".into()));
+        view! { <ErrorView error=Signal::stored(error) start_over="/login" /> }.to_html()
+    });
+    assert!(html.contains("&lt;b&gt;boom&lt;/b&gt;"), "{html}");
+    assert!(
+        html.contains("the &lt;i&gt;database&lt;/i&gt; is down"),
+        "{html}"
+    );
+    // Resolved against the page the server renders, not a browser's.
+    assert!(
+        html.contains(r#"href="https://app.example.com/login""#),
+        "{html}"
+    );
+    assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
 }

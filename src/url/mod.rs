@@ -23,12 +23,21 @@ pub mod parse;
 #[cfg(any(feature = "ui", not(target_arch = "wasm32")))]
 pub mod policy;
 
-/// The page's current URL (`location.href`); outside a browser (native
-/// tests) `http://localhost/`.
+/// The address of the page a server is rendering, given as context
+/// (`provide_context(PageUrl(url))`): a server has no `location`, and links,
+/// return addresses and the URL policy are judged against the page the
+/// browser asked for. In the browser `location.href` is used instead.
+#[cfg(feature = "ui")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageUrl(pub String);
+
+/// The page's current URL (`location.href`); outside a browser the
+/// [`PageUrl`] in context, else `http://localhost/` (native tests).
 #[cfg(feature = "ui")]
 pub fn current_page() -> String {
     if cfg!(not(target_arch = "wasm32")) {
-        return "http://localhost/".into();
+        return leptos::prelude::use_context::<PageUrl>()
+            .map_or_else(|| "http://localhost/".into(), |page| page.0);
     }
     web_sys::window()
         .and_then(|window| window.location().href().ok())
