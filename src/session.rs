@@ -5,8 +5,8 @@
 //! [`Sessions`](crate::flows::Sessions)) render this state; this
 //! module is the one that asks Kratos.
 
+use crate::client::spawn_request;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::client::{Error, KratosClient, Outcome};
 use crate::config::{KratosConfig, use_config};
@@ -88,7 +88,7 @@ impl SessionHandle {
         self.generation.set_value(generation);
         let this = *self;
         let client = self.client.get_value();
-        spawn_local(async move {
+        spawn_request(async move {
             let state = match client.whoami().await {
                 Ok(session) => SessionState::SignedIn(Box::new(session)),
                 Err(error) => match error.redirect() {
@@ -182,7 +182,7 @@ impl OtherSessions {
     pub fn refresh(&self) {
         let this = *self;
         let client = self.client.get_value();
-        spawn_local(async move {
+        spawn_request(async move {
             let answer = client.list_sessions().await;
             this.list.set(Some(answer));
         });
@@ -210,7 +210,7 @@ impl OtherSessions {
         self.failure.set(None);
         let this = *self;
         let client = self.client.get_value();
-        spawn_local(async move {
+        spawn_request(async move {
             match request(client.clone()).await {
                 Ok(()) => this.revoked.set(true),
                 Err(error) => this.failure.set(Some(error)),

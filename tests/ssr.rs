@@ -213,3 +213,89 @@ fn an_error_renders_on_the_server_as_text_with_a_way_back() {
     );
     assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
 }
+
+/// A flow component on the server reads its parameters from the page the
+/// server renders (there is no address bar: reading it panicked) and
+/// renders its card without starting a request.
+#[test]
+fn a_flow_component_renders_on_the_server() {
+    use leptos_kratos::flows::Login;
+    let html = Owner::new().with(|| {
+        provide_context(KratosConfig::new(KRATOS));
+        provide_context(PageUrl(
+            "https://app.example.com/login?flow=f1&return_to=%2Fhome".into(),
+        ));
+        view! { <Login /> }.to_html()
+    });
+    // Its heading and the loading card; the browser asks Kratos once the
+    // page runs there (nothing is fetched on the server yet).
+    assert!(
+        html.contains(r#"<section data-flow="login" class="lk-card">"#),
+        "{html}"
+    );
+    assert!(html.contains(">Sign in</h1>"), "{html}");
+    assert!(html.contains("lk-skeleton"), "{html}");
+}
+
+/// Every connected component renders on the server without touching
+/// browser APIs (each of these panicked or would have: the address bar,
+/// timers, requests), each showing its loading state.
+#[test]
+fn every_connected_component_renders_on_the_server() {
+    use leptos_kratos::flows::{
+        Consent, ErrorPage, LogoutButton, OAuth2Logout, Recovery, Registration, RequireSession,
+        Sessions, Settings, Verification,
+    };
+    let pages: Vec<(&str, &str, fn() -> AnyView)> = vec![
+        ("/registration", r#"data-flow="registration""#, || {
+            view! { <Registration /> }.into_any()
+        }),
+        ("/recovery", r#"data-flow="recovery""#, || {
+            view! { <Recovery /> }.into_any()
+        }),
+        (
+            "/verification?flow=v1",
+            r#"data-flow="verification""#,
+            || view! { <Verification /> }.into_any(),
+        ),
+        ("/settings", r#"data-flow="settings""#, || {
+            view! { <Settings /> }.into_any()
+        }),
+        ("/error?id=e1", r#"data-flow="error""#, || {
+            view! { <ErrorPage /> }.into_any()
+        }),
+        ("/sessions", r#"data-flow="sessions""#, || {
+            view! { <Sessions /> }.into_any()
+        }),
+        (
+            "/consent?consent_challenge=c1",
+            r#"data-flow="consent""#,
+            || view! { <Consent /> }.into_any(),
+        ),
+        (
+            "/logout?logout_challenge=l1",
+            r#"data-flow="logout""#,
+            || view! { <OAuth2Logout /> }.into_any(),
+        ),
+        ("/", r#"data-action="logout""#, || {
+            view! { <LogoutButton /> }.into_any()
+        }),
+        ("/private", "Checking", || {
+            view! {
+                <RequireSession fallback=|| view! { <p>"Checking"</p> }>
+                    <p>"secret"</p>
+                </RequireSession>
+            }
+            .into_any()
+        }),
+    ];
+    for (path, expected, page) in pages {
+        let html = Owner::new().with(|| {
+            provide_context(KratosConfig::new(KRATOS));
+            provide_context(PageUrl(format!("https://app.example.com{path}")));
+            page().to_html()
+        });
+        assert!(html.contains(expected), "{path}: {html}");
+        assert!(!html.contains("secret"), "{path}: {html}");
+    }
+}

@@ -29,6 +29,17 @@ pub mod outcome;
 #[cfg(feature = "ui")]
 mod http;
 
+/// Runs a request of the browser client as a task. On a server (`ssr`)
+/// nothing is sent: the client needs the browser's `fetch` and cookies, so
+/// the page asks Kratos once it runs in the browser.
+#[cfg(feature = "ui")]
+pub(crate) fn spawn_request(request: impl std::future::Future<Output = ()> + 'static) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
+    leptos::task::spawn_local(request);
+}
+
 pub use error::Error;
 #[cfg(feature = "ui")]
 pub use http::KratosClient;

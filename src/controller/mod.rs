@@ -35,8 +35,8 @@ mod body;
 pub mod links;
 pub mod next;
 
+use crate::client::spawn_request;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 pub(crate) use crate::navigation::current_url;
 pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
@@ -298,7 +298,7 @@ impl FlowController {
         let this = self.clone();
         self.submitted.set_value(false);
         self.status.set(FlowStatus::Loading);
-        spawn_local(async move {
+        spawn_request(async move {
             let outcome = this.client.get_flow(this.kind, &id).await;
             this.apply(outcome);
         });
@@ -316,7 +316,7 @@ impl FlowController {
             params.push(("return_to".into(), return_to));
         }
         let this = self.clone();
-        spawn_local(async move {
+        spawn_request(async move {
             let pairs: Vec<(&str, &str)> = params
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -347,7 +347,7 @@ impl FlowController {
         self.notice.set(None);
         let body = request_body(&submission);
         let this = self.clone();
-        spawn_local(async move {
+        spawn_request(async move {
             let outcome = this.client.submit_flow(&action, &body).await;
             this.apply(outcome);
         });
@@ -585,7 +585,7 @@ impl FlowController {
 /// an answer that is no error document becomes an error describing it.
 pub fn load_flow_error(client: KratosClient, id: String) -> Signal<Option<GenericError>> {
     let error = RwSignal::new(None::<GenericError>);
-    spawn_local(async move {
+    spawn_request(async move {
         let shown = match client.get_flow_error(&id).await {
             Ok(container) => container.generic().unwrap_or_else(|| GenericError {
                 message: container

@@ -40,9 +40,7 @@ pub fn ErrorPage(
     let translator = use_translator();
     let config = use_config();
     let home = config.page("", &[]);
-    let search = web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default();
+    let search = crate::url::current_search();
     let oauth2 = id
         .is_none()
         .then(|| OAuth2Error::from_query(&search))

@@ -113,7 +113,7 @@ fn oauth2_screen(
     let refused = RwSignal::new(false);
     {
         let (client, endpoint) = (client.get_value(), endpoint.clone());
-        leptos::task::spawn_local(async move {
+        crate::client::spawn_request(async move {
             let loaded = client
                 .oauth2_request::<Value>(&endpoint, key, &challenge)
                 .await;
@@ -127,7 +127,7 @@ fn oauth2_screen(
         pending.set(true);
         let (client, endpoint) = (client.get_value(), endpoint.clone());
         let (config, navigator) = (config.clone(), navigator.clone());
-        leptos::task::spawn_local(async move {
+        crate::client::spawn_request(async move {
             // Signing out of Hydra also signs out of Kratos.
             if sign_out_first
                 && decision.get("accept") == Some(&Value::Bool(true))

@@ -26,11 +26,10 @@ impl FlowParams {
         Self(parse_query(query))
     }
 
-    /// The parameters in the address bar.
+    /// The parameters in the address bar (on a server, of the
+    /// [`PageUrl`](crate::url::PageUrl) in context).
     pub fn from_location() -> Self {
-        let search = web_sys::window()
-            .and_then(|window| window.location().search().ok())
-            .unwrap_or_default();
+        let search = crate::url::current_search();
         Self::from_query(&search)
     }
 

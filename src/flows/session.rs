@@ -1,8 +1,8 @@
 //! Connected components around the session: a guard, a logout button and
 //! the list of active sessions, on [`crate::session`]'s state.
 
+use crate::client::spawn_request;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::{Card, ErrorView, loading_line};
 use crate::config::use_config;
@@ -125,7 +125,7 @@ pub fn LogoutButton(
         busy.set(true);
         let (navigator, return_to) = (navigator.clone(), return_to.clone());
         let config = config.clone();
-        spawn_local(async move {
+        spawn_request(async move {
             let result = session.logout().await;
             busy.set(false);
             if let Err(outcome) = result {

@@ -111,6 +111,8 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     }
     let controller =
         FlowController::new(kind, config.clone(), navigator, initial).with_events(events);
+    // On a server nothing is asked (see `client::spawn_request`): the card
+    // renders loading and the browser starts once it runs the page.
     controller.start();
     // New parameters from the app (its router moved to another query):
     // start over with them.

@@ -44,6 +44,17 @@ pub fn current_page() -> String {
         .unwrap_or_default()
 }
 
+/// The current page's query (`?flow=…`, or empty): `location.search` in
+/// the browser, the [`PageUrl`]'s on a server.
+#[cfg(feature = "ui")]
+pub fn current_search() -> String {
+    let page = current_page();
+    let page = page.split('#').next().unwrap_or_default();
+    page.find('?')
+        .map(|at| page[at..].to_owned())
+        .unwrap_or_default()
+}
+
 /// The URL without its query and fragment, for messages and logs (flow
 /// ids, tokens and codes travel in queries).
 ///
