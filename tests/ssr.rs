@@ -246,7 +246,8 @@ fn every_connected_component_renders_on_the_server() {
         Consent, ErrorPage, LogoutButton, OAuth2Logout, Recovery, Registration, RequireSession,
         Sessions, Settings, Verification,
     };
-    let pages: Vec<(&str, &str, fn() -> AnyView)> = vec![
+    type Page = (&'static str, &'static str, fn() -> AnyView);
+    let pages: Vec<Page> = vec![
         ("/registration", r#"data-flow="registration""#, || {
             view! { <Registration /> }.into_any()
         }),
