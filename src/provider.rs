@@ -83,5 +83,6 @@ pub fn KratosProvider(
     provide_context(translator);
     provide_context(webauthn);
     provide_context(overrides);
+    provide_context(crate::components::FormIds::default());
     children()
 }

@@ -300,3 +300,23 @@ fn every_connected_component_renders_on_the_server() {
         assert!(!html.contains("secret"), "{path}: {html}");
     }
 }
+
+/// Under a provider, every page numbers its forms from one, however many
+/// pages the server rendered before: the ids the browser computes when it
+/// hydrates the page are the server's.
+#[test]
+fn each_page_under_a_provider_numbers_its_forms_from_one() {
+    use leptos_kratos::provider::KratosProvider;
+    for _ in 0..3 {
+        let html = Owner::new().with(|| {
+            let flow = login("https://auth.example.com/self-service/login?flow=f1");
+            view! {
+                <KratosProvider config=KratosConfig::new(KRATOS) locale="en">
+                    <FlowForm flow=Signal::stored(flow) />
+                </KratosProvider>
+            }
+            .to_html()
+        });
+        assert!(html.contains(r#"id="lk1-identifier""#), "{html}");
+    }
+}

@@ -30,8 +30,8 @@ mod overrides;
 pub use card::Card;
 pub(crate) use card::{CardParts, card_view};
 pub use error_view::ErrorView;
-pub use form::FlowForm;
 pub use form::layout::{FormLayout, GroupOrder, group_description, group_phrase, is_social};
+pub use form::{FlowForm, FormIds};
 pub use messages::{DefaultFlowMessages, FlowMessages, Loading, Message, NodeMessages};
 pub(crate) use messages::{flow_skeleton, loading_line};
 pub use node::{

@@ -159,6 +159,16 @@ pub(super) fn collect_submission(
 
 /// A prefix unique to this form on the page, for element ids.
 pub(super) fn next_form_prefix() -> String {
-    static NEXT: AtomicU32 = AtomicU32::new(1);
-    format!("lk{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let counter = use_context::<FormIds>();
+    let counter = counter.as_ref().map_or(&NEXT, |ids| &*ids.0);
+    format!("lk{}", counter.fetch_add(1, Ordering::Relaxed) + 1)
 }
+
+/// Numbers the forms of one page (`lk1-…`, `lk2-…`), so element ids come
+/// out the same when a server renders the page and when the browser
+/// hydrates it. [`KratosProvider`](crate::provider::KratosProvider) gives
+/// each page its own; forms outside one share a count for the whole
+/// program.
+#[derive(Clone, Default)]
+pub struct FormIds(std::sync::Arc<AtomicU32>);

@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 mod dom;
+pub use dom::FormIds;
 pub(crate) mod layout;
 mod two_step;
 
