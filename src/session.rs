@@ -5,10 +5,9 @@
 //! [`Sessions`](crate::flows::Sessions)) render this state; this
 //! module is the one that asks Kratos.
 
-use crate::client::spawn_request;
 use leptos::prelude::*;
 
-use crate::client::{Error, KratosClient, Outcome};
+use crate::client::{Error, KratosClient, Outcome, spawn_request};
 use crate::config::{KratosConfig, use_config};
 use crate::model::Session;
 

@@ -35,7 +35,6 @@ mod body;
 pub mod links;
 pub mod next;
 
-use crate::client::spawn_request;
 use leptos::prelude::*;
 
 pub(crate) use crate::navigation::current_url;
@@ -43,7 +42,7 @@ pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
 pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};
 
-use crate::client::{Error, KratosClient, Outcome};
+use crate::client::{Error, KratosClient, Outcome, spawn_request};
 use crate::config::KratosConfig;
 use crate::model::{
     ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, GenericError, Identity,

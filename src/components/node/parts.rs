@@ -45,8 +45,6 @@ impl NodeState {
     }
 }
 
-/// The text to label a node with: its translated label, else a readable form
-/// of its name (`traits.first_name` → "First name").
 /// Whether the page's script runs: controls that only work with it (show
 /// password, copy) are `hidden` until then, so a page a server rendered
 /// shows no dead buttons before the WebAssembly arrives or without
@@ -62,6 +60,8 @@ pub(crate) fn scripted() -> Signal<bool> {
     }
 }
 
+/// The text to label a node with: its translated label, else a readable form
+/// of its name (`traits.first_name` → "First name").
 pub(crate) fn label_text(translator: &Translator, node: &UiNode) -> String {
     node.label()
         .map(|label| translator.message(label))
