@@ -29,6 +29,17 @@ fn render_as(config: KratosConfig, flow: Flow, layout: FormLayout) -> String {
     })
 }
 
+/// The HTML a server sends for the page at `path` of the app (Kratos
+/// configured, the page's address given as `PageUrl`).
+fn on_server(path: &str, page: impl FnOnce() -> AnyView) -> String {
+    let url = format!("https://app.example.com{path}");
+    Owner::new().with(move || {
+        provide_context(KratosConfig::new(KRATOS));
+        provide_context(PageUrl(url));
+        page().to_html()
+    })
+}
+
 fn node(group: &str, attributes: serde_json::Value, label: Option<&str>) -> serde_json::Value {
     let meta = match label {
         // An id the catalogue does not know, so Kratos's text is shown.
@@ -196,10 +207,8 @@ fn an_error_renders_on_the_server_as_text_with_a_way_back() {
         "message": "<b>boom</b>", "reason": "the <i>database</i> is down"
     }))
     .unwrap();
-    let html = Owner::new().with(move || {
-        provide_context(KratosConfig::new(KRATOS));
-        provide_context(PageUrl("https://app.example.com/error?id=e1".into()));
-        view! { <ErrorView error=Signal::stored(error) start_over="/login" /> }.to_html()
+    let html = on_server("/error?id=e1", move || {
+        view! { <ErrorView error=Signal::stored(error) start_over="/login" /> }.into_any()
     });
     assert!(html.contains("&lt;b&gt;boom&lt;/b&gt;"), "{html}");
     assert!(
@@ -220,12 +229,8 @@ fn an_error_renders_on_the_server_as_text_with_a_way_back() {
 #[test]
 fn a_flow_component_renders_on_the_server() {
     use leptos_kratos::flows::Login;
-    let html = Owner::new().with(|| {
-        provide_context(KratosConfig::new(KRATOS));
-        provide_context(PageUrl(
-            "https://app.example.com/login?flow=f1&return_to=%2Fhome".into(),
-        ));
-        view! { <Login /> }.to_html()
+    let html = on_server("/login?flow=f1&return_to=%2Fhome", || {
+        view! { <Login /> }.into_any()
     });
     // Its heading and the loading card; the browser asks Kratos once the
     // page runs there (nothing is fetched on the server yet).
@@ -291,11 +296,7 @@ fn every_connected_component_renders_on_the_server() {
         }),
     ];
     for (path, expected, page) in pages {
-        let html = Owner::new().with(|| {
-            provide_context(KratosConfig::new(KRATOS));
-            provide_context(PageUrl(format!("https://app.example.com{path}")));
-            page().to_html()
-        });
+        let html = on_server(path, page);
         assert!(html.contains(expected), "{path}: {html}");
         assert!(!html.contains("secret"), "{path}: {html}");
     }
