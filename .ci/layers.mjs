@@ -18,7 +18,7 @@ const trees = [
     layers: [
       ['model', 'url'],
       ['client', 'i18n', 'webauthn'],
-      ['config', 'navigation'],
+      ['config', 'navigation', 'server'],
       ['controller', 'session'],
       ['components'],
       ['flows'],

@@ -8,7 +8,7 @@
 //! the answer means → controller → view); no module uses a higher one:
 //!
 //! ```text
-//! model, url ─► client, i18n, webauthn ─► config, navigation ─► controller, session
+//! model, url ─► client, i18n, webauthn ─► config, navigation, server ─► controller, session
 //!     ─► components (pure renderers) ─► flows (connected) ─► provider ─► app
 //! ```
 //!
@@ -17,6 +17,8 @@
 //! - [`client`]: the only module that talks HTTP, and what each answer means;
 //! - [`i18n`]: message ids and the library's phrases to text;
 //! - [`config`], [`navigation`]: where things are, and how to leave the page;
+//! - [`server`]: a page rendered on a server (`ssr`): the browser's cookies
+//!   in, Kratos's cookies and redirects out; the answer the browser hydrates from;
 //! - [`controller`]: loads flows and acts on Kratos's answers;
 //!   [`controller::next`] decides where to go next (pure);
 //! - [`session`]: the session as shared state;
@@ -73,6 +75,8 @@ pub mod flows;
 pub mod navigation;
 #[cfg(feature = "ui")]
 pub mod provider;
+#[cfg(feature = "ui")]
+pub mod server;
 #[cfg(feature = "ui")]
 pub mod session;
 

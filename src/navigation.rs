@@ -78,11 +78,35 @@ impl Navigator {
     }
 }
 
-/// The page's current URL (path, query and fragment), for `return_to`.
+/// The page's current URL (path, query and fragment), for `return_to`;
+/// on a server the page the browser asked for.
 pub(crate) fn current_url() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default()
+    crate::url::current_page()
+}
+
+/// The query `search` (with or without its `?`) with `flow=<id>` first and
+/// every other parameter kept; `None` when it names that flow already.
+///
+/// ```
+/// use leptos_kratos::navigation::query_with_flow;
+/// assert_eq!(query_with_flow("?return_to=%2Fa", "f1").as_deref(), Some("flow=f1&return_to=%2Fa"));
+/// assert_eq!(query_with_flow("?flow=f0&aal=aal2", "f1").as_deref(), Some("flow=f1&aal=aal2"));
+/// assert_eq!(query_with_flow("?aal=aal2&flow=f1", "f1"), None);
+/// ```
+pub fn query_with_flow(search: &str, flow_id: &str) -> Option<String> {
+    let mut params = parse_query(search);
+    let current = params
+        .iter()
+        .find(|(k, _)| k == "flow")
+        .map(|(_, v)| v.as_str());
+    if current == Some(flow_id) {
+        return None;
+    }
+    params.retain(|(k, _)| k != "flow");
+    params.insert(0, ("flow".into(), flow_id.into()));
+    Some(build_query(
+        params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    ))
 }
 
 /// Sets `?flow=<id>` in the address bar without reloading (replaceState),
@@ -99,17 +123,9 @@ pub fn replace_flow_in_address_bar(flow_id: &str) {
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
     };
-    let mut params = parse_query(&search);
-    let current = params
-        .iter()
-        .find(|(k, _)| k == "flow")
-        .map(|(_, v)| v.as_str());
-    if current == Some(flow_id) {
+    let Some(query) = query_with_flow(&search, flow_id) else {
         return;
-    }
-    params.retain(|(k, _)| k != "flow");
-    params.insert(0, ("flow".into(), flow_id.into()));
-    let query = build_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    };
     if let Ok(history) = window.history() {
         let _ =
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));

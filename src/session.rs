@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::client::{Error, KratosClient, Outcome, spawn_request};
 use crate::config::{KratosConfig, use_config};
 use crate::model::Session;
+use crate::server::ServerAnswer;
 
 /// What is known about the session.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +29,20 @@ pub enum SessionState {
 }
 
 impl SessionState {
+    /// What a `whoami` answer means: a session; a second factor to add
+    /// (Kratos names where); signed out (any other error document); or
+    /// Kratos could not say.
+    pub fn from_whoami(answer: Result<Session, Error>) -> Self {
+        match answer {
+            Ok(session) => Self::SignedIn(Box::new(session)),
+            Err(error) => match error.redirect() {
+                Some(url) => Self::NeedsSecondFactor(url.to_owned()),
+                None if matches!(error, Error::Kratos(_)) => Self::SignedOut,
+                None => Self::Unavailable(error.to_string()),
+            },
+        }
+    }
+
     /// The session, when signed in.
     pub fn session(&self) -> Option<&Session> {
         match self {
@@ -66,6 +81,12 @@ impl SessionHandle {
         }
     }
 
+    /// The session state as it is, without asking Kratos.
+    #[cfg(feature = "ssr")]
+    pub(crate) fn state_untracked(&self) -> SessionState {
+        self.state.get_untracked()
+    }
+
     /// The session state (asks Kratos the first time).
     pub fn state(&self) -> Signal<SessionState> {
         if !self.started.get_value() {
@@ -80,6 +101,17 @@ impl SessionHandle {
         Signal::derive(move || state.with(|s| s.session().cloned()))
     }
 
+    /// Takes the `whoami` answer a server rendered the page with (see
+    /// [`crate::server`]), unless it asked nothing; a request in flight is
+    /// then dropped.
+    pub fn adopt(&self, answer: &ServerAnswer) {
+        if let Some(result) = answer.document::<Session>() {
+            self.started.set_value(true);
+            self.generation.set_value(self.generation.get_value() + 1);
+            self.state.set(SessionState::from_whoami(result));
+        }
+    }
+
     /// Asks Kratos again (after signing in or out elsewhere).
     pub fn refresh(&self) {
         self.started.set_value(true);
@@ -88,14 +120,7 @@ impl SessionHandle {
         let this = *self;
         let client = self.client.get_value();
         spawn_request(async move {
-            let state = match client.whoami().await {
-                Ok(session) => SessionState::SignedIn(Box::new(session)),
-                Err(error) => match error.redirect() {
-                    Some(url) => SessionState::NeedsSecondFactor(url.to_owned()),
-                    None if matches!(error, Error::Kratos(_)) => SessionState::SignedOut,
-                    None => SessionState::Unavailable(error.to_string()),
-                },
-            };
+            let state = SessionState::from_whoami(client.whoami().await);
             // (The handle may be gone by now: then nobody listens.)
             if this.generation.try_get_value() == Some(generation) {
                 this.state.set(state);

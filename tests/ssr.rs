@@ -22,10 +22,16 @@ fn render(config: KratosConfig, flow: Flow) -> String {
     render_as(config, flow, FormLayout::Single)
 }
 
+/// Rendered as servers do (the streaming renderer, which also resolves
+/// what the view reads), on a futures executor.
 fn render_as(config: KratosConfig, flow: Flow, layout: FormLayout) -> String {
+    use futures::StreamExt;
+    let _ = any_spawner::Executor::init_futures_executor();
     Owner::new().with(move || {
         provide_context(config);
-        view! { <FlowForm flow=Signal::stored(flow) layout /> }.to_html()
+        let stream =
+            view! { <FlowForm flow=Signal::stored(flow) layout /> }.to_html_stream_in_order();
+        futures::executor::block_on(stream.collect::<String>())
     })
 }
 
@@ -33,6 +39,8 @@ fn render_as(config: KratosConfig, flow: Flow, layout: FormLayout) -> String {
 /// configured, the page's address given as `PageUrl`).
 fn on_server(path: &str, page: impl FnOnce() -> AnyView) -> String {
     let url = format!("https://app.example.com{path}");
+    // Flow cards wait for a resource (the server's first answer).
+    let _ = any_spawner::Executor::init_futures_executor();
     Owner::new().with(move || {
         provide_context(KratosConfig::new(KRATOS));
         provide_context(PageUrl(url));
@@ -320,4 +328,235 @@ fn each_page_under_a_provider_numbers_its_forms_from_one() {
         });
         assert!(html.contains(r#"id="lk1-identifier""#), "{html}");
     }
+}
+
+/// On a server, what the browser must do next becomes the response's
+/// redirect, decided as the browser's controller decides it: a new flow's
+/// id into the address, a replaced or expired flow started over, a signed-in
+/// person sent on, a settings page without a session to the login page;
+/// what the URL policy refuses and what would go round in circles is shown
+/// instead. Each row: the page asked for, Kratos's answer (status, body),
+/// the redirect expected (none: the flow or the problem is rendered).
+#[test]
+fn what_kratos_answers_becomes_the_servers_redirect() {
+    use leptos_kratos::client::RawResponse;
+    use leptos_kratos::controller::{FlowController, FlowStatus, Navigator, Problem};
+    use leptos_kratos::model::FlowKind;
+    use leptos_kratos::server::{ServerAnswer, ServerReply, ServerRequest};
+    use std::sync::{Arc, Mutex};
+
+    let flow = |id: &str| {
+        json!({"id": id, "type": "browser", "ui": {
+            "action": format!("{KRATOS}/self-service/login?flow={id}"), "method": "POST", "nodes": []}})
+    };
+    let error = |code: u16, id: &str, extra: serde_json::Value| {
+        let mut body = json!({"error": {"id": id, "code": code, "status": "x", "message": "m"}});
+        if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+            body.extend(extra.clone());
+        }
+        body
+    };
+    let page = |path: &str| format!("https://app.example.com{path}");
+    type Row = (
+        &'static str,
+        FlowKind,
+        u16,
+        serde_json::Value,
+        Option<String>,
+        FlowStatus,
+    );
+    let rows: Vec<Row> = vec![
+        // A flow just created: its id goes into the address.
+        (
+            "/login?return_to=%2Fa",
+            FlowKind::Login,
+            200,
+            flow("f1"),
+            Some(page("/login?flow=f1&return_to=%2Fa")),
+            FlowStatus::Loading,
+        ),
+        // The flow the address names: rendered.
+        (
+            "/login?flow=f1",
+            FlowKind::Login,
+            200,
+            flow("f1"),
+            None,
+            FlowStatus::Ready,
+        ),
+        (
+            "/login?flow=f1",
+            FlowKind::Login,
+            400,
+            flow("f1"),
+            None,
+            FlowStatus::Ready,
+        ),
+        // Expired, no replacement: start over, keeping return_to.
+        (
+            "/login?flow=f0&return_to=%2Fa",
+            FlowKind::Login,
+            410,
+            error(410, "self_service_flow_expired", json!({})),
+            Some(page("/login?return_to=%2Fa")),
+            FlowStatus::Loading,
+        ),
+        // Replaced: the replacement's page.
+        (
+            "/login?flow=f0",
+            FlowKind::Login,
+            410,
+            error(
+                410,
+                "self_service_flow_expired",
+                json!({"use_flow_id": "f2"}),
+            ),
+            Some(page("/login?flow=f2")),
+            FlowStatus::Loading,
+        ),
+        // ... but never the page asked for again, nor a new flow that
+        // needs starting over at once.
+        (
+            "/login?flow=f0",
+            FlowKind::Login,
+            410,
+            error(
+                410,
+                "self_service_flow_expired",
+                json!({"use_flow_id": "f0"}),
+            ),
+            None,
+            FlowStatus::Refused(Problem::TooManyHops),
+        ),
+        (
+            "/login",
+            FlowKind::Login,
+            403,
+            error(403, "security_csrf_violation", json!({})),
+            None,
+            FlowStatus::Refused(Problem::TooManyHops),
+        ),
+        // Kratos's redirects for browsers, judged by the URL policy.
+        (
+            "/login?flow=f1",
+            FlowKind::Login,
+            422,
+            error(
+                422,
+                "browser_location_change_required",
+                json!({"redirect_browser_to": format!("{KRATOS}/self-service/login/browser?aal=aal2")}),
+            ),
+            Some(format!("{KRATOS}/self-service/login/browser?aal=aal2")),
+            FlowStatus::Loading,
+        ),
+        (
+            "/login?flow=f1",
+            FlowKind::Login,
+            422,
+            error(
+                422,
+                "browser_location_change_required",
+                json!({"redirect_browser_to": "javascript:alert(1)"}),
+            ),
+            None,
+            FlowStatus::Refused(Problem::UnsafeTarget),
+        ),
+        // Signed in already: on to the app; settings need a session first.
+        (
+            "/login",
+            FlowKind::Login,
+            400,
+            error(400, "session_already_available", json!({})),
+            Some(page("/")),
+            FlowStatus::Loading,
+        ),
+        (
+            "/settings",
+            FlowKind::Settings,
+            401,
+            error(401, "session_inactive", json!({})),
+            Some(page(
+                "/login?return_to=https%3A%2F%2Fapp.example.com%2Fsettings",
+            )),
+            FlowStatus::Loading,
+        ),
+    ];
+    let _ = any_spawner::Executor::init_futures_executor();
+    for (path, kind, status, body, expected, state) in rows {
+        let replies = Arc::new(Mutex::new(Vec::new()));
+        let (status_seen, seen) = Owner::new().with(|| {
+            provide_context(KratosConfig::new(KRATOS));
+            provide_context(PageUrl(page(path)));
+            let sink = replies.clone();
+            provide_context(ServerRequest::new(Some("csrf=1".into()), move |reply| {
+                sink.lock().unwrap().push(reply)
+            }));
+            let params =
+                leptos_kratos::url::parse_query(path.split_once('?').map_or("", |(_, q)| q));
+            let controller = FlowController::new(
+                kind,
+                KratosConfig::new(KRATOS),
+                Navigator::new(|url| panic!("a server never navigates itself ({url})")),
+                params,
+            );
+            controller.adopt(&ServerAnswer::Answered(RawResponse {
+                status,
+                redirected: false,
+                url: format!("{KRATOS}/self-service/{kind}/flows"),
+                content_type: Some("application/json".into()),
+                body: Some(body.clone()),
+            }));
+            (
+                controller.status().get_untracked(),
+                replies.lock().unwrap().clone(),
+            )
+        });
+        let redirect = seen.iter().find_map(|reply| match reply {
+            ServerReply::Redirect(url) => Some(url.clone()),
+            ServerReply::SetCookie(_) => None,
+        });
+        assert_eq!(redirect, expected, "{path} {status} {body}");
+        assert!(seen.len() <= 1, "one redirect at most: {seen:?}");
+        let settled = match (&status_seen, &state) {
+            (FlowStatus::Navigating(_), FlowStatus::Loading) => true,
+            (seen, want) => seen == want,
+        };
+        assert!(
+            settled,
+            "{path} {status}: {status_seen:?}, wanted {state:?}"
+        );
+    }
+}
+
+/// A login with passkeys and Kratos's `webauthn.js` renders on the server
+/// with its streaming renderer (the one servers use): no script element is
+/// inserted and no browser API is asked there (asking panicked); the
+/// passkey button waits, disabled, for the page's script.
+#[test]
+fn a_passkey_login_streams_from_the_server() {
+    use futures::StreamExt;
+    let flow: Flow = serde_json::from_value(json!({
+        "id": "f1", "type": "browser",
+        "ui": {"action": format!("{KRATOS}/self-service/login?flow=f1"), "method": "POST", "nodes": [
+            node("default", json!({"name": "csrf_token", "type": "hidden", "value": "t"}), None),
+            node("passkey", json!({"name": "passkey_login_trigger", "type": "button",
+                "onclick": "window.oryPasskeyLogin()", "onclickTrigger": "oryPasskeyLogin"}),
+                Some("Sign in with passkey")),
+            {"type": "script", "group": "webauthn", "messages": [], "meta": {}, "attributes": {
+                "node_type": "script", "id": "webauthn_script", "type": "text/javascript",
+                "src": format!("{KRATOS}/.well-known/ory/webauthn.js"), "async": true,
+                "crossorigin": "anonymous", "referrerpolicy": "no-referrer",
+                "integrity": "sha512-x", "nonce": "n"}}
+        ]}
+    }))
+    .unwrap();
+    let _ = any_spawner::Executor::init_futures_executor();
+    let html = Owner::new().with(|| {
+        provide_context(KratosConfig::new(KRATOS));
+        provide_context(PageUrl("https://app.example.com/login?flow=f1".into()));
+        let stream = view! { <FlowForm flow=Signal::stored(flow) /> }.to_html_stream_in_order();
+        futures::executor::block_on(stream.collect::<String>())
+    });
+    assert!(html.contains("Sign in with passkey"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
 }

@@ -13,7 +13,9 @@
 
 use std::fmt;
 
-use super::outcome::Outcome;
+use serde::de::DeserializeOwned;
+
+use super::outcome::{Outcome, RawResponse, classify};
 use crate::model::{ErrorResponse, GenericError};
 
 /// What went wrong.
@@ -115,6 +117,31 @@ impl From<Error> for Outcome {
                 detail: other.to_string(),
             },
         }
+    }
+}
+
+/// A JSON document of type `T` from a 2xx answer; anything else is the
+/// [`Error`] it means (Kratos's error document, an unexpected answer).
+///
+/// ```
+/// use leptos_kratos::client::{Error, RawResponse, error::document};
+/// use leptos_kratos::model::Session;
+/// let signed_out = RawResponse {
+///     status: 401, redirected: false, url: "https://k/sessions/whoami".into(),
+///     content_type: Some("application/json".into()),
+///     body: Some(serde_json::json!({"error": {"id": "session_inactive", "code": 401, "message": "No active session."}})),
+/// };
+/// assert!(matches!(document::<Session>(&signed_out), Err(Error::Kratos(_))));
+/// ```
+pub fn document<T: DeserializeOwned>(response: &RawResponse) -> Result<T, Error> {
+    match (&response.body, response.status) {
+        (Some(body), 200..=299) if response.is_json() => {
+            T::deserialize(body).map_err(|e| Error::Unexpected {
+                status: response.status,
+                detail: format!("the answer could not be read: {e}"),
+            })
+        }
+        _ => Err(classify(response).into()),
     }
 }
 

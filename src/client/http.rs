@@ -200,15 +200,7 @@ impl KratosClient {
     /// GETs a JSON document of type `T`; anything else becomes an [`Error`].
     async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Error> {
         let response = self.send("GET", url, None).await?;
-        match (&response.body, response.status) {
-            (Some(body), 200..=299) if response.is_json() => {
-                T::deserialize(body).map_err(|e| Error::Unexpected {
-                    status: response.status,
-                    detail: format!("the answer could not be read: {e}"),
-                })
-            }
-            _ => Err(classify(&response).into()),
-        }
+        super::error::document(&response)
     }
 
     async fn send(

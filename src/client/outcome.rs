@@ -6,13 +6,13 @@
 //! [`Outcome`], so every row of Kratos's response tables is unit-tested
 //! natively. The HTTP layer only collects those four things.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{ContinueWithAction, ErrorId, ErrorResponse, Flow, FlowKind, FlowSuccess};
 
 /// What the HTTP layer saw.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RawResponse {
     /// The HTTP status (after following redirects).
     pub status: u16,

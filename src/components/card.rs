@@ -64,6 +64,7 @@ pub fn Card(
 }
 
 /// Everything a card is drawn from.
+#[derive(Clone)]
 pub(crate) struct CardParts {
     pub name: String,
     pub heading: Signal<String>,

@@ -38,7 +38,7 @@ pub mod next;
 use leptos::prelude::*;
 
 pub(crate) use crate::navigation::current_url;
-pub use crate::navigation::{Navigator, replace_flow_in_address_bar};
+pub use crate::navigation::{Navigator, query_with_flow, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
 pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};
 
@@ -48,7 +48,8 @@ use crate::model::{
     ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, GenericError, Identity,
     Session,
 };
-use crate::url::{current_page, policy::UrlPolicy};
+use crate::server::{ServerAnswer, ServerReply, ServerRequest};
+use crate::url::{current_page, current_search, policy::UrlPolicy, without_query};
 
 /// Where a flow stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +179,9 @@ pub struct FlowController {
     /// make the controller follow a flow's `continue_with`).
     submitted: StoredValue<bool>,
     events: FlowEvents,
+    /// On a server (`ssr`), the page request: what the browser must do
+    /// next (load a flow, go elsewhere) becomes a redirect.
+    server: Option<ServerRequest>,
 }
 
 impl FlowController {
@@ -202,6 +206,11 @@ impl FlowController {
             hops: StoredValue::new(0),
             submitted: StoredValue::new(false),
             events: FlowEvents::default(),
+            server: if cfg!(feature = "ssr") {
+                use_context()
+            } else {
+                None
+            },
         }
     }
 
@@ -292,8 +301,26 @@ impl FlowController {
         }
     }
 
+    /// Starts from the answer a server rendered the page from (see
+    /// [`crate::server`]): the same as [`apply`](Self::apply)ing it, or
+    /// [`start`](Self::start) when the server asked nothing.
+    pub fn adopt(&self, answer: &ServerAnswer) {
+        match answer.outcome() {
+            Some(outcome) => self.apply(outcome),
+            None => self.start(),
+        }
+    }
+
     /// Fetches the flow with this id.
     pub fn fetch(&self, id: String) {
+        if let Some(server) = &self.server {
+            // The browser loads it: this page with `?flow=<id>` (the one it
+            // asked for already would go round in circles).
+            return match page_with_flow(&id) {
+                Some(page) => server.reply(ServerReply::Redirect(page)),
+                None => self.refuse(Problem::TooManyHops),
+            };
+        }
         let this = self.clone();
         self.submitted.set_value(false);
         self.status.set(FlowStatus::Loading);
@@ -313,6 +340,19 @@ impl FlowController {
         if let Some(return_to) = return_to {
             params.retain(|(k, _)| k != "return_to");
             params.push(("return_to".into(), return_to));
+        }
+        if self.server.is_some() {
+            // The browser starts over on this page without `?flow=`: unless
+            // that is what it just did, which would go round in circles.
+            if self.param("flow").is_none() {
+                return self.refuse(Problem::TooManyHops);
+            }
+            let pairs: Vec<(&str, &str)> = params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let page = self.config.flow_page(self.kind, &pairs);
+            return self.navigate(&page, Source::App);
         }
         let this = self.clone();
         spawn_request(async move {
@@ -519,7 +559,17 @@ impl FlowController {
         if let Some(page) = self.decide(|here| here.redirected_elsewhere(&flow, redirected)) {
             return self.navigate(&page, Source::App);
         }
-        replace_flow_in_address_bar(&flow.id);
+        match &self.server {
+            // A new flow's id goes into the address as a redirect, so a
+            // reload, the back button and a form posted without script all
+            // come back to it.
+            Some(server) => {
+                if let Some(page) = page_with_flow(&flow.id) {
+                    return server.reply(ServerReply::Redirect(page));
+                }
+            }
+            None => replace_flow_in_address_bar(&flow.id),
+        }
         let next = if self.submitted.get_value() {
             self.decide(|here| here.after_showing(&flow))
         } else {
@@ -573,11 +623,20 @@ impl FlowController {
                     report.run(url.clone());
                 }
                 self.status.set(FlowStatus::Navigating(url.clone()));
-                self.navigator.go(&url);
+                match &self.server {
+                    Some(server) => server.reply(ServerReply::Redirect(url)),
+                    None => self.navigator.go(&url),
+                }
             }
             None => self.refuse(Problem::UnsafeTarget),
         }
     }
+}
+
+/// This page's address with `?flow=<id>`; `None` when it has that already.
+fn page_with_flow(id: &str) -> Option<String> {
+    let query = query_with_flow(&current_search(), id)?;
+    Some(format!("{}?{query}", without_query(&current_page())))
 }
 
 /// Loads a stored flow error (`/self-service/errors?id=`) into a signal;

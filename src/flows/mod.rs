@@ -40,6 +40,8 @@ mod kinds;
 mod link;
 pub mod oauth2;
 mod params;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+mod server;
 mod session;
 mod view;
 

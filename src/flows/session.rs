@@ -44,35 +44,65 @@ pub fn RequireSession(
     /// Shown with a session.
     children: ChildrenFn,
 ) -> impl IntoView {
+    // A server-rendered page asks Kratos on the server, and sends anyone
+    // without a session to the login page before any HTML.
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    return super::server::after_whoami(aal.clone(), move || {
+        guard(fallback.clone(), aal.clone(), children.clone()).into_any()
+    });
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    guard(fallback, aal, children)
+}
+
+/// Whether [`RequireSession`] sends the person to log in, in this session
+/// state: `None` to stay (admitted, or still checking); `Some(aal)` to the
+/// login page, with `aal=aal2` when a second factor is missing.
+pub(crate) fn login_needed(
+    state: &SessionState,
+    required_aal: Option<&str>,
+) -> Option<Option<&'static str>> {
+    match state {
+        SessionState::SignedOut => Some(None),
+        SessionState::NeedsSecondFactor(_) => Some(Some("aal2")),
+        SessionState::SignedIn(session) => match required_aal {
+            Some(required)
+                if session.authenticator_assurance_level.as_deref() != Some(required) =>
+            {
+                Some(Some("aal2"))
+            }
+            _ => None,
+        },
+        SessionState::Loading | SessionState::Unavailable(_) => None,
+    }
+}
+
+/// The login page that comes back to this page, asking for `aal`.
+pub(crate) fn login_page(config: &crate::config::KratosConfig, aal: Option<&str>) -> String {
+    let here = crate::controller::current_url();
+    let mut query = vec![("return_to", here.as_str())];
+    if let Some(aal) = aal {
+        query.push(("aal", aal));
+    }
+    config.flow_page(FlowKind::Login, &query)
+}
+
+/// The guard itself, on the session state.
+fn guard(fallback: Option<ViewFn>, aal: Option<String>, children: ChildrenFn) -> impl IntoView {
     let state = use_session().state();
     let config = use_config();
     let navigator = use_navigator();
-    let required_aal = aal.clone();
-    let admitted = Memo::new(move |_| {
-        state.with(|state| match state {
-            SessionState::SignedIn(session) => match required_aal.as_deref() {
-                Some(required) => {
-                    session.authenticator_assurance_level.as_deref() == Some(required)
-                }
-                None => true,
-            },
-            _ => false,
-        })
+    let admitted = Memo::new({
+        let aal = aal.clone();
+        move |_| {
+            state.with(|state| {
+                matches!(state, SessionState::SignedIn(_))
+                    && login_needed(state, aal.as_deref()).is_none()
+            })
+        }
     });
     Effect::new(move |_| {
-        let leave = state.with(|state| match state {
-            SessionState::SignedOut => Some(None),
-            SessionState::NeedsSecondFactor(_) => Some(Some("aal2")),
-            SessionState::SignedIn(_) if !admitted.get() => Some(aal.as_deref().map(|_| "aal2")),
-            _ => None,
-        });
-        if let Some(aal) = leave {
-            let here = crate::controller::current_url();
-            let mut query = vec![("return_to", here.as_str())];
-            if let Some(aal) = aal {
-                query.push(("aal", aal));
-            }
-            navigator.go(&config.flow_page(FlowKind::Login, &query));
+        if let Some(aal) = state.with(|state| login_needed(state, aal.as_deref())) {
+            navigator.go(&login_page(&config, aal));
         }
     });
     let fallback = fallback.unwrap_or_else(|| ViewFn::from(loading_line));
@@ -118,7 +148,17 @@ pub fn LogoutButton(
     let config = use_config();
     let navigator = use_navigator();
     let busy = RwSignal::new(false);
-    let sign_out = move |_| {
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    let (form_config, target) = (
+        config.clone(),
+        return_to
+            .as_deref()
+            .map(|target| config.return_url(Some(target), &crate::url::current_page())),
+    );
+    // On a server-rendered page the button is a form's (see below): the
+    // script, once running, signs out itself instead.
+    let sign_out = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
         if busy.get_untracked() {
             return;
         }
@@ -149,10 +189,15 @@ pub fn LogoutButton(
             .get()
             .unwrap_or_else(|| "lk-button lk-secondary".to_owned())
     };
-    view! {
+    let kind = if cfg!(any(feature = "ssr", feature = "hydrate")) {
+        "submit"
+    } else {
+        "button"
+    };
+    let button = view! {
         <button
             class=class
-            type="button"
+            type=kind
             data-action="logout"
             on:click=sign_out
             disabled=move || busy.get()
@@ -160,7 +205,11 @@ pub fn LogoutButton(
         >
             {label}
         </button>
-    }
+    };
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    return super::server::logout_form(form_config, target, button);
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    button
 }
 
 /// The signed-in identity's active sessions: this one first, then the

@@ -111,8 +111,9 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     }
     let controller =
         FlowController::new(kind, config.clone(), navigator, initial).with_events(events);
-    // On a server nothing is asked (see `client::spawn_request`): the card
-    // renders loading and the browser starts once it runs the page.
+    // A server-rendered page starts from the answer its server got (see
+    // `server`); otherwise the flow is asked for now.
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     controller.start();
     // New parameters from the app (its router moved to another query):
     // start over with them.
@@ -236,7 +237,7 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     };
     let hide_links = settings.hide_links;
     let link_params = controller.params();
-    crate::components::card_view(crate::components::CardParts {
+    let card = crate::components::CardParts {
         name: kind.as_str().to_owned(),
         heading: Signal::derive({
             let translator = translator.clone();
@@ -272,7 +273,11 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
                 {links}
             }
         }),
-    })
+    };
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    return super::server::from_first_answer(controller, card);
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    crate::components::card_view(card)
 }
 
 /// The phrase explaining a problem the library stopped at.

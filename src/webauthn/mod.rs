@@ -214,6 +214,10 @@ mod ui {
 
     /// Whether this browser can run WebAuthn at all.
     pub fn browser_supports_webauthn() -> bool {
+        // A server has no browser: the page's script decides once it runs.
+        if cfg!(not(target_arch = "wasm32")) {
+            return false;
+        }
         web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w, &"PublicKeyCredential".into()).ok())
             .is_some_and(|v| !v.is_undefined())

@@ -47,6 +47,11 @@ pub fn load_script(attrs: &ScriptAttributes, src: &str) -> Signal<ScriptState> {
         return state.into();
     }
     let state = ArcRwSignal::new(ScriptState::Loading);
+    if cfg!(not(target_arch = "wasm32")) {
+        // A server renders no script element: the browser loads it once
+        // the page runs there.
+        return state.into();
+    }
     SCRIPTS.with(|scripts| scripts.borrow_mut().insert(key, state.clone()));
     insert_element(attrs, src, state.clone());
     state.into()
