@@ -274,3 +274,35 @@ pub fn use_other_sessions() -> OtherSessions {
     handle.refresh();
     handle
 }
+
+/// Whether [`RequireSession`](crate::flows::RequireSession) sends the person to log in, in this session
+/// state: `None` to stay (admitted, or still checking); `Some(aal)` to the
+/// login page, with `aal=aal2` when a second factor is missing.
+pub(crate) fn login_needed(
+    state: &SessionState,
+    required_aal: Option<&str>,
+) -> Option<Option<&'static str>> {
+    match state {
+        SessionState::SignedOut => Some(None),
+        SessionState::NeedsSecondFactor(_) => Some(Some("aal2")),
+        SessionState::SignedIn(session) => match required_aal {
+            Some(required)
+                if session.authenticator_assurance_level.as_deref() != Some(required) =>
+            {
+                Some(Some("aal2"))
+            }
+            _ => None,
+        },
+        SessionState::Loading | SessionState::Unavailable(_) => None,
+    }
+}
+
+/// The login page that comes back to this page, asking for `aal`.
+pub(crate) fn login_page(config: &crate::config::KratosConfig, aal: Option<&str>) -> String {
+    let here = crate::navigation::current_url();
+    let mut query = vec![("return_to", here.as_str())];
+    if let Some(aal) = aal {
+        query.push(("aal", aal));
+    }
+    config.flow_page(crate::model::FlowKind::Login, &query)
+}

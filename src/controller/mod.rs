@@ -37,7 +37,6 @@ pub mod next;
 
 use leptos::prelude::*;
 
-pub(crate) use crate::navigation::current_url;
 pub use crate::navigation::{Navigator, query_with_flow, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
 pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};

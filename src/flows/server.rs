@@ -106,9 +106,9 @@ pub(crate) fn after_whoami(
                         handle.adopt(&answer);
                         let state = handle.state_untracked();
                         if let Some(aal) =
-                            super::session::login_needed(&state, required_aal.as_deref())
+                            crate::session::login_needed(&state, required_aal.as_deref())
                         {
-                            let login = super::session::login_page(&config, aal);
+                            let login = crate::session::login_page(&config, aal);
                             server.reply(crate::server::ServerReply::Redirect(login));
                         }
                     });

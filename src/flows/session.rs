@@ -8,9 +8,9 @@ use crate::components::{Card, ErrorView, loading_line};
 use crate::config::use_config;
 use crate::i18n::format::{describe_user_agent, timestamp};
 use crate::i18n::{Phrase, use_translator};
-use crate::model::{FlowKind, Session};
+use crate::model::Session;
 use crate::navigation::use_navigator;
-use crate::session::{SessionState, use_other_sessions, use_session};
+use crate::session::{SessionState, login_needed, login_page, use_other_sessions, use_session};
 
 /// Shows its children only with a session; otherwise sends the browser to
 /// the login page with `return_to` pointing back here (and `aal=aal2` when
@@ -52,38 +52,6 @@ pub fn RequireSession(
     });
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     guard(fallback, aal, children)
-}
-
-/// Whether [`RequireSession`] sends the person to log in, in this session
-/// state: `None` to stay (admitted, or still checking); `Some(aal)` to the
-/// login page, with `aal=aal2` when a second factor is missing.
-pub(crate) fn login_needed(
-    state: &SessionState,
-    required_aal: Option<&str>,
-) -> Option<Option<&'static str>> {
-    match state {
-        SessionState::SignedOut => Some(None),
-        SessionState::NeedsSecondFactor(_) => Some(Some("aal2")),
-        SessionState::SignedIn(session) => match required_aal {
-            Some(required)
-                if session.authenticator_assurance_level.as_deref() != Some(required) =>
-            {
-                Some(Some("aal2"))
-            }
-            _ => None,
-        },
-        SessionState::Loading | SessionState::Unavailable(_) => None,
-    }
-}
-
-/// The login page that comes back to this page, asking for `aal`.
-pub(crate) fn login_page(config: &crate::config::KratosConfig, aal: Option<&str>) -> String {
-    let here = crate::controller::current_url();
-    let mut query = vec![("return_to", here.as_str())];
-    if let Some(aal) = aal {
-        query.push(("aal", aal));
-    }
-    config.flow_page(FlowKind::Login, &query)
 }
 
 /// The guard itself, on the session state.
