@@ -32,20 +32,23 @@
 //! ```
 
 mod body;
+mod flow_error;
 pub mod links;
 pub mod next;
+mod problem;
 
 use leptos::prelude::*;
 
 pub use crate::navigation::{Navigator, query_with_flow, replace_flow_in_address_bar};
 pub use body::{Submission, request_body};
+pub use flow_error::load_flow_error;
 pub use next::{Destination, Here, NOTICE_SIGNED_IN, Source, with_default_return_to};
+pub use problem::Problem;
 
 use crate::client::{Error, KratosClient, Outcome, spawn_request};
 use crate::config::KratosConfig;
 use crate::model::{
-    ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, GenericError, Identity,
-    Session,
+    ContinueWith, ErrorId, ErrorResponse, Flow, FlowKind, FlowState, Identity, Session,
 };
 use crate::server::{ServerAnswer, ServerReply, ServerRequest};
 use crate::url::{current_page, current_search, policy::UrlPolicy, without_query};
@@ -73,40 +76,6 @@ impl FlowStatus {
     /// Whether a request is in flight (loading, submitting or leaving).
     pub fn is_busy(&self) -> bool {
         matches!(self, Self::Loading | Self::Submitting | Self::Navigating(_))
-    }
-}
-
-/// Something the library refused or gave up on by itself, to protect the
-/// user or to end a loop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// Kratos gave no answer in time; the request was aborted. What was
-    /// typed is kept; the form can be sent again.
-    TimedOut,
-    /// The flow's form points to another site than Kratos's flow endpoint;
-    /// nothing was sent.
-    ForeignAction,
-    /// Kratos (or the page) asked to open an address the URL policy does not
-    /// follow; the page stays.
-    UnsafeTarget,
-    /// The flow was replaced or restarted too many times in a row; start over.
-    TooManyHops,
-}
-
-impl Problem {
-    /// An English description (for `on_error` and logs).
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::TimedOut => "Kratos did not answer in time.",
-            Self::ForeignAction => "This form points to another site than Kratos and was not sent.",
-            Self::UnsafeTarget => "The page was asked to open an address it does not follow.",
-            Self::TooManyHops => "The flow was replaced too many times in a row.",
-        }
-    }
-
-    /// Whether the flow can go on after it (else only "start over" helps).
-    pub fn is_recoverable(self) -> bool {
-        matches!(self, Self::TimedOut | Self::ForeignAction)
     }
 }
 
@@ -636,31 +605,6 @@ impl FlowController {
 fn page_with_flow(id: &str) -> Option<String> {
     let query = query_with_flow(&current_search(), id)?;
     Some(format!("{}?{query}", without_query(&current_page())))
-}
-
-/// Loads a stored flow error (`/self-service/errors?id=`) into a signal;
-/// an answer that is no error document becomes an error describing it.
-pub fn load_flow_error(client: KratosClient, id: String) -> Signal<Option<GenericError>> {
-    let error = RwSignal::new(None::<GenericError>);
-    spawn_request(async move {
-        let shown = match client.get_flow_error(&id).await {
-            Ok(container) => container.generic().unwrap_or_else(|| GenericError {
-                message: container
-                    .error
-                    .map(|e| e.to_string())
-                    .unwrap_or_else(|| "Unknown error".into()),
-                ..Default::default()
-            }),
-            Err(Error::Unexpected { status, detail }) => GenericError {
-                code: Some(status.into()),
-                message: detail,
-                ..Default::default()
-            },
-            Err(other) => other.response().error,
-        };
-        error.set(Some(shown));
-    });
-    error.into()
 }
 
 #[cfg(test)]
