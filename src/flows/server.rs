@@ -81,6 +81,7 @@ fn first_answer(controller: &FlowController, adopted: StoredValue<bool>) -> Reso
 /// redirect, before any HTML); in the browser from the server's page.
 pub(crate) fn after_whoami(
     required_aal: Option<String>,
+    fallback: Option<ViewFn>,
     content: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let handle = use_session();
@@ -124,7 +125,10 @@ pub(crate) fn after_whoami(
     };
     let first = Resource::new_blocking(|| (), ask);
     view! {
-        <Suspense fallback=crate::components::loading_line>
+        <Suspense fallback=move || match &fallback {
+            Some(fallback) => fallback.run(),
+            None => crate::components::loading_line().into_any(),
+        }>
             {move || {
                 first
                     .get()

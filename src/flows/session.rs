@@ -47,7 +47,7 @@ pub fn RequireSession(
     // A server-rendered page asks Kratos on the server, and sends anyone
     // without a session to the login page before any HTML.
     #[cfg(any(feature = "ssr", feature = "hydrate"))]
-    return super::server::after_whoami(aal.clone(), move || {
+    return super::server::after_whoami(aal.clone(), fallback.clone(), move || {
         guard(fallback.clone(), aal.clone(), children.clone()).into_any()
     });
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
