@@ -281,11 +281,11 @@ impl FlowController {
 
     /// Fetches the flow with this id.
     pub fn fetch(&self, id: String) {
-        if let Some(server) = &self.server {
+        if self.server.is_some() {
             // The browser loads it: this page with `?flow=<id>` (the one it
             // asked for already would go round in circles).
             return match page_with_flow(&id) {
-                Some(page) => server.reply(ServerReply::Redirect(page)),
+                Some(page) => self.navigate(&page, Source::App),
                 None => self.refuse(Problem::TooManyHops),
             };
         }
@@ -527,16 +527,13 @@ impl FlowController {
         if let Some(page) = self.decide(|here| here.redirected_elsewhere(&flow, redirected)) {
             return self.navigate(&page, Source::App);
         }
-        match &self.server {
-            // A new flow's id goes into the address as a redirect, so a
-            // reload, the back button and a form posted without script all
-            // come back to it.
-            Some(server) => {
-                if let Some(page) = page_with_flow(&flow.id) {
-                    return server.reply(ServerReply::Redirect(page));
-                }
-            }
-            None => replace_flow_in_address_bar(&flow.id),
+        if self.server.is_none() {
+            replace_flow_in_address_bar(&flow.id);
+        } else if let Some(page) = page_with_flow(&flow.id) {
+            // On a server a new flow's id goes into the address as a
+            // redirect, so a reload, the back button and a form posted
+            // without script all come back to it.
+            return self.navigate(&page, Source::App);
         }
         let next = if self.submitted.get_value() {
             self.decide(|here| here.after_showing(&flow))

@@ -23,14 +23,20 @@ pub(crate) fn from_first_answer(controller: FlowController, card: CardParts) -> 
                 first
                     .get()
                     .map(|answer| {
-                        if !adopted.get_value() {
-                            adopted.set_value(true);
-                            controller.adopt(&answer);
-                        }
+                        once(adopted, || controller.adopt(&answer));
                         card_view(card.clone())
                     })
             }}
         </Suspense>
+    }
+}
+
+/// Adopts an answer once: on a server that happened before the resource
+/// resolved; in the browser when hydration first reads it.
+fn once(adopted: StoredValue<bool>, adopt: impl FnOnce()) {
+    if !adopted.get_value() {
+        adopted.set_value(true);
+        adopt();
     }
 }
 
@@ -106,10 +112,13 @@ pub(crate) fn after_whoami(
                         adopted.set_value(true);
                         handle.adopt(&answer);
                         let state = handle.state_untracked();
-                        if let Some(aal) =
-                            crate::session::login_needed(&state, required_aal.as_deref())
-                        {
-                            let login = crate::session::login_page(&config, aal);
+                        // The login page, as the URL policy follows it.
+                        let login = crate::session::login_needed(&state, required_aal.as_deref())
+                            .map(|aal| crate::session::login_page(&config, aal))
+                            .and_then(|page| {
+                                config.url_policy(&crate::url::current_page()).link(&page)
+                            });
+                        if let Some(login) = login {
                             server.reply(crate::server::ServerReply::Redirect(login));
                         }
                     });
@@ -133,10 +142,7 @@ pub(crate) fn after_whoami(
                 first
                     .get()
                     .map(|answer| {
-                        if !adopted.get_value() {
-                            adopted.set_value(true);
-                            handle.adopt(&answer);
-                        }
+                        once(adopted, || handle.adopt(&answer));
                         content()
                     })
             }}
