@@ -85,6 +85,28 @@ export function uniqueEmail(prefix) {
 // The example Leptos app (examples/router) with its own server.
 export const exampleBase = process.env.E2E_EXAMPLE_BASE ?? 'http://localhost:4457';
 
+// The server-rendered example (examples/ssr) and its development server,
+// on another origin (the browser posts forms there).
+export const ssrBase = process.env.E2E_SSR_BASE ?? 'http://localhost:4458';
+export const ssrKratos = process.env.E2E_SSR_KRATOS ?? 'http://localhost:4459';
+
+// Gives the page's browser a virtual platform authenticator (Chromium's
+// CDP: resident keys, user verification, presence confirmed at once).
+export async function addVirtualAuthenticator(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
 async function dev(method, path, body, server = base) {
   const response = await fetch(server + path, {
     method,
@@ -113,25 +135,26 @@ export async function mailCount(to, server = base) {
   return (await dev('GET', `/__dev/mail?to=${encodeURIComponent(to)}`, undefined, server)).filter((mail) => mail.code).length;
 }
 
-export async function totpCode(secret) {
-  return (await dev('GET', `/__dev/totp?secret=${encodeURIComponent(secret)}`)).code;
+export async function totpCode(secret, server = base) {
+  return (await dev('GET', `/__dev/totp?secret=${encodeURIComponent(secret)}`, undefined, server)).code;
 }
 
 export async function configure(patch) {
   return dev('POST', '/__dev/config', patch);
 }
 
-export async function expireFlow(id) {
-  await dev('POST', `/__dev/flows/${id}/expire`, {});
+export async function expireFlow(id, server = base) {
+  await dev('POST', `/__dev/flows/${id}/expire`, {}, server);
 }
 
 export async function ageSessions(seconds) {
   await dev('POST', '/__dev/sessions/age', { seconds });
 }
 
-// The session as Kratos sees it for this page's cookies: {status, body}.
-export async function whoami(page) {
-  const response = await page.request.get(`${origin(page)}/sessions/whoami`, { headers: { Accept: 'application/json' } });
+// The session as Kratos (at `server`) sees it for this page's cookies:
+// {status, body}.
+export async function whoami(page, server = origin(page)) {
+  const response = await page.request.get(`${server}/sessions/whoami`, { headers: { Accept: 'application/json' } });
   return { status: response.status(), body: await response.json() };
 }
 

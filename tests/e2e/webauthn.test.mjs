@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, closeBrowser, logout, nativeBase, base, newPage, origin, register, uniqueEmail, waitForForm,
+  addVirtualAuthenticator, assertNoProblems, closeBrowser, logout, nativeBase, base, newPage, origin, register, uniqueEmail, waitForForm,
   waitForPath, whoami,
 } from './helpers.mjs';
 
@@ -23,18 +23,7 @@ async function pageWithAuthenticator(mode, { autofill = true } = {}) {
     });
   }
   page.base = mode === 'native' ? nativeBase : base;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   page.scriptLoads = [];
   let current = 0;
   page.on('framenavigated', (frame) => {

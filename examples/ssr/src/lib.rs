@@ -8,7 +8,9 @@
 //!
 //! Run it against the development server: `bash .ci/serve ssr`. The server
 //! is `src/main.rs` (`--features ssr`); the browser's module is this library
-//! built for `wasm32-unknown-unknown` with `--features hydrate`.
+//! built for `wasm32-unknown-unknown` with `--features hydrate`. Both are
+//! compiled with `--cfg erase_components` (`.ci/build-ssr`): hydration
+//! needs the server and the module to render views the same way.
 
 use leptos::prelude::*;
 use leptos_kratos::prelude::*;

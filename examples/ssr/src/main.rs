@@ -137,6 +137,7 @@ fn shell(options: LeptosOptions, kratos_url: String) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="kratos-url" content=kratos_url.clone() />
                 <title>"Sign in"</title>
+                <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="/pkg/leptos-kratos.css" />
                 <HydrationScripts options />
             </head>

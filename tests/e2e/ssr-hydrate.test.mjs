@@ -1,0 +1,189 @@
+// The server-rendered example (examples/ssr) with JavaScript on: the browser
+// hydrates the server's form from the same answer (no second request for
+// the flow) and from then on behaves as the client-side components do —
+// submissions in place with focus on the error, an expired flow replaced,
+// passkeys (the button and autofill). What a person types while the WebAssembly is still loading is
+// kept, and a form sent before it arrives is a native post that works.
+// Every page is checked for page errors, console errors and warnings (a
+// hydration mismatch is one), CSP violations and accessibility.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  addVirtualAuthenticator, assertNoProblems, closeBrowser, expireFlow, flowId, newPage, ssrBase as ssr,
+  ssrKratos as kratos, uniqueEmail, waitForPath, whoami,
+} from './helpers.mjs';
+
+after(closeBrowser);
+
+// A page that also counts console warnings as problems and records every
+// request it makes to Kratos as "METHOD path (resource type)".
+async function hydratingPage() {
+  const page = await newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'warning') page.problems.push(`console warning: ${message.text()}`);
+  });
+  page.kratosRequests = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === kratos) page.kratosRequests.push(`${request.method()} ${url.pathname} (${request.resourceType()})`);
+  });
+  return page;
+}
+
+// Holds the page's WebAssembly until the returned function is called.
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/pkg/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+// Hydrated: controls that need the script (show password) are no longer hidden.
+async function waitForHydration(page) {
+  await page.getByRole('button', { name: 'Show password' }).waitFor();
+}
+
+// Requests the page made to Kratos for a flow of `kind` (creating or fetching it).
+function flowRequests(page, kind) {
+  return page.kratosRequests.filter((r) => r.startsWith(`GET /self-service/${kind}/`));
+}
+
+test('hydrated: the server\'s flow is used as it is, a wrong password is answered in place, then sign in and out', async () => {
+  const page = await hydratingPage();
+  await page.goto(`${ssr}/`);
+  await waitForPath(page, '/login');
+  await waitForHydration(page);
+  assert.deepEqual(flowRequests(page, 'login'), [], 'the browser does not ask Kratos for the flow again');
+  const flow = flowId(page);
+
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await page.getByText(/The provided credentials are invalid/).waitFor();
+  // In place: the post was the script's, the error is focused, the flow kept.
+  assert.ok(page.kratosRequests.includes('POST /self-service/login (fetch)'), page.kratosRequests.join('\n'));
+  await page.waitForFunction(() => document.activeElement?.classList.contains('lk-messages'));
+  assert.equal(flowId(page), flow);
+  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
+  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '');
+
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await waitForPath(page, '/');
+  await page.getByText('Signed in as demo@example.com').waitFor();
+  assert.equal((await whoami(page, kratos)).status, 200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await waitForPath(page, '/login');
+  assert.equal((await whoami(page, kratos)).status, 401);
+  await assertNoProblems(page);
+});
+
+test('hydrated: what was typed while the WebAssembly loaded is kept', async () => {
+  const page = await hydratingPage();
+  const release = await holdWasm(page);
+  await page.goto(`${ssr}/login`);
+  // The server's form, before any script: complete, without dead controls.
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  assert.equal(await page.getByRole('button', { name: 'Show password' }).count(), 0, 'no show-password button before the script');
+  release();
+  await waitForHydration(page);
+  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
+  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await waitForPath(page, '/');
+  assert.ok(page.kratosRequests.includes('POST /self-service/login (fetch)'), page.kratosRequests.join('\n'));
+  assert.equal((await whoami(page, kratos)).status, 200);
+  await assertNoProblems(page);
+});
+
+test('a form sent before the WebAssembly arrives is a native post that signs in', async () => {
+  const page = await hydratingPage();
+  const release = await holdWasm(page);
+  await page.goto(`${ssr}/login`);
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  // Kratos answers the browser's own post with a 303 to the return address;
+  // the server renders the home page for the new session.
+  await waitForPath(page, '/');
+  await page.getByText('Signed in as demo@example.com').waitFor();
+  assert.ok(page.kratosRequests.includes('POST /self-service/login (document)'), page.kratosRequests.join('\n'));
+  release();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  assert.equal((await whoami(page, kratos)).status, 200);
+  await assertNoProblems(page);
+});
+
+test('hydrated: an expired flow is replaced and the typing survives (410)', async () => {
+  const page = await hydratingPage();
+  await page.goto(`${ssr}/login`);
+  await waitForHydration(page);
+  const first = flowId(page);
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await expireFlow(first, kratos);
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await page.getByText(/The sign-in form expired \d+ min ago, please try again./).waitFor();
+  assert.notEqual(flowId(page), first, 'the address bar carries the new flow');
+  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
+  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await waitForPath(page, '/');
+  assert.equal((await whoami(page, kratos)).status, 200);
+  await assertNoProblems(page);
+});
+
+test('hydrated: sign up with a passkey, sign out, the passkey button signs in', async () => {
+  const page = await hydratingPage();
+  // No conditional mediation: the passkey is used through the button.
+  await page.addInitScript(() => {
+    if (window.PublicKeyCredential) window.PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+  });
+  await addVirtualAuthenticator(page);
+  const email = uniqueEmail('ssr-passkey');
+  await page.goto(`${ssr}/registration`);
+  await page.getByLabel('E-Mail').fill(email);
+  // Enabled once hydrated and Kratos's script has loaded.
+  await page.getByRole('button', { name: 'Sign up with passkey' }).click();
+  await page.waitForURL((url) => url.pathname !== '/registration');
+  let session = await whoami(page, kratos);
+  assert.equal(session.status, 200, JSON.stringify(session.body));
+  assert.equal(session.body.identity.traits.email, email);
+  assert.equal(session.body.authentication_methods[0].method, 'passkey');
+
+  await page.goto(`${ssr}/`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await waitForPath(page, '/login');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Sign in with passkey' }).click();
+  await waitForPath(page, '/');
+  await page.getByText(`Signed in as ${email}`).waitFor();
+  session = await whoami(page, kratos);
+  assert.equal(session.body.authentication_methods.at(-1).method, 'passkey');
+  await assertNoProblems(page);
+});
+
+test('hydrated: passkey autofill signs in as the server-rendered login page opens', async () => {
+  const page = await hydratingPage();
+  await addVirtualAuthenticator(page);
+  const email = uniqueEmail('ssr-autofill');
+  await page.goto(`${ssr}/registration`);
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByRole('button', { name: 'Sign up with passkey' }).click();
+  await page.waitForURL((url) => url.pathname !== '/registration');
+  assert.equal((await whoami(page, kratos)).status, 200);
+  await page.context().clearCookies();
+  // The identifier of the server's page asks for autofill; once hydrated,
+  // the conditional request is answered by the authenticator at once.
+  await page.goto(`${ssr}/login`);
+  await waitForPath(page, '/');
+  await page.getByText(`Signed in as ${email}`).waitFor();
+  const session = await whoami(page, kratos);
+  assert.equal(session.body.authentication_methods.at(-1).method, 'passkey');
+  await assertNoProblems(page);
+});
