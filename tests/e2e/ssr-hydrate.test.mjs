@@ -46,6 +46,18 @@ async function waitForHydration(page) {
   await page.getByRole('button', { name: 'Show password' }).waitFor();
 }
 
+// Types the demo account's identifier and password into the login form.
+async function typeDemoCredentials(page) {
+  await page.getByLabel('ID').fill('demo@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+}
+
+// The login form still holds what typeDemoCredentials typed.
+async function assertDemoCredentialsKept(page) {
+  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
+  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
+}
+
 // Requests the page made to Kratos for a flow of `kind` (creating or fetching it).
 function flowRequests(page, kind) {
   return page.kratosRequests.filter((r) => r.startsWith(`GET /self-service/${kind}/`));
@@ -87,13 +99,11 @@ test('hydrated: what was typed while the WebAssembly loaded is kept', async () =
   const release = await holdWasm(page);
   await page.goto(`${ssr}/login`);
   // The server's form, before any script: complete, without dead controls.
-  await page.getByLabel('ID').fill('demo@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await typeDemoCredentials(page);
   assert.equal(await page.getByRole('button', { name: 'Show password' }).count(), 0, 'no show-password button before the script');
   release();
   await waitForHydration(page);
-  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
-  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
+  await assertDemoCredentialsKept(page);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await waitForPath(page, '/');
   assert.ok(page.kratosRequests.includes('POST /self-service/login (fetch)'), page.kratosRequests.join('\n'));
@@ -105,8 +115,7 @@ test('a form sent before the WebAssembly arrives is a native post that signs in'
   const page = await hydratingPage();
   const release = await holdWasm(page);
   await page.goto(`${ssr}/login`);
-  await page.getByLabel('ID').fill('demo@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await typeDemoCredentials(page);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   // Kratos answers the browser's own post with a 303 to the return address;
   // the server renders the home page for the new session.
@@ -124,14 +133,12 @@ test('hydrated: an expired flow is replaced and the typing survives (410)', asyn
   await page.goto(`${ssr}/login`);
   await waitForHydration(page);
   const first = flowId(page);
-  await page.getByLabel('ID').fill('demo@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password-1234');
+  await typeDemoCredentials(page);
   await expireFlow(first, kratos);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await page.getByText(/The sign-in form expired \d+ min ago, please try again./).waitFor();
   assert.notEqual(flowId(page), first, 'the address bar carries the new flow');
-  assert.equal(await page.getByLabel('ID').inputValue(), 'demo@example.com');
-  assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
+  await assertDemoCredentialsKept(page);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   await waitForPath(page, '/');
   assert.equal((await whoami(page, kratos)).status, 200);
