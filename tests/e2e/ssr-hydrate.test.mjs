@@ -157,7 +157,10 @@ test('hydrated: sign up with a passkey, sign out, the passkey button signs in', 
   await page.getByLabel('E-Mail').fill(email);
   // Enabled once hydrated and Kratos's script has loaded.
   await page.getByRole('button', { name: 'Sign up with passkey' }).click();
-  await page.waitForURL((url) => url.pathname !== '/registration');
+  // Kratos's script posts the form; Kratos sends the new account on to
+  // verification. (A locator, not a navigation wait: it outlives a
+  // navigation the browser replaces with another.)
+  await page.locator('.lk-card[data-flow="verification"]').waitFor();
   let session = await whoami(page, kratos);
   assert.equal(session.status, 200, JSON.stringify(session.body));
   assert.equal(session.body.identity.traits.email, email);
@@ -182,15 +185,29 @@ test('hydrated: passkey autofill signs in as the server-rendered login page open
   await page.goto(`${ssr}/registration`);
   await page.getByLabel('E-Mail').fill(email);
   await page.getByRole('button', { name: 'Sign up with passkey' }).click();
-  await page.waitForURL((url) => url.pathname !== '/registration');
+  // Kratos's script posts the form; Kratos sends the new account on to
+  // verification. (A locator, not a navigation wait: it outlives a
+  // navigation the browser replaces with another.)
+  await page.locator('.lk-card[data-flow="verification"]').waitFor();
   assert.equal((await whoami(page, kratos)).status, 200);
   await page.context().clearCookies();
   // The identifier of the server's page asks for autofill; once hydrated,
-  // the conditional request is answered by the authenticator at once.
-  await page.goto(`${ssr}/login`);
+  // the conditional request is answered by the authenticator at once —
+  // possibly before the page's load event, so the visit waits only for
+  // the server's answer.
+  await page.goto(`${ssr}/login`, { waitUntil: 'commit' });
   await waitForPath(page, '/');
   await page.getByText(`Signed in as ${email}`).waitFor();
   const session = await whoami(page, kratos);
   assert.equal(session.body.authentication_methods.at(-1).method, 'passkey');
   await assertNoProblems(page);
+});
+
+test('the module is sent precompressed, as a streaming-compilable wasm', async () => {
+  const response = await fetch(`${ssr}/pkg/ssr_example_bg.wasm`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-encoding'), 'br');
+  assert.equal(response.headers.get('content-type'), 'application/wasm');
+  const gzip = await fetch(`${ssr}/pkg/ssr_example_bg.wasm`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(gzip.headers.get('content-encoding'), 'gzip');
 });

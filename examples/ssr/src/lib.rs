@@ -60,7 +60,7 @@ fn Home() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <RequireSession>
+        <RequireSession fallback=checking>
             <section class="lk-card" data-page="home">
                 <h1 class="lk-title">"Welcome"</h1>
                 <p>"Signed in as " <strong data-testid="user">{name}</strong> "."</p>
@@ -77,10 +77,22 @@ fn Home() -> impl IntoView {
 #[component]
 fn AccountPage() -> impl IntoView {
     view! {
-        <RequireSession>
+        <RequireSession fallback=checking>
             <Settings />
             <Sessions />
         </RequireSession>
+    }
+}
+
+/// What a guarded page shows while the session is checked, and after
+/// signing out while the browser leaves for the login page: a heading and
+/// a busy line, never an empty page.
+fn checking() -> impl IntoView {
+    view! {
+        <section class="lk-card" aria-busy="true">
+            <h1 class="lk-title">"Your account"</h1>
+            <p>"Checking your session…"</p>
+        </section>
     }
 }
 

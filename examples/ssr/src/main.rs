@@ -67,9 +67,13 @@ async fn main() {
             let (options, kratos_url) = (options.clone(), settings.kratos_url.clone());
             move || shell(options.clone(), kratos_url.clone())
         })
+        // The module, its script and the stylesheet, as .ci/build-ssr
+        // precompressed them (brotli, else gzip) when the browser accepts it.
         .nest_service(
             "/pkg",
-            tower_http::services::ServeDir::new(format!("{}/pkg", settings.site)),
+            tower_http::services::ServeDir::new(format!("{}/pkg", settings.site))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .with_state(options);
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", settings.port))
