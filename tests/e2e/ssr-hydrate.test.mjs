@@ -58,6 +58,17 @@ async function assertDemoCredentialsKept(page) {
   assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo-password-1234');
 }
 
+// Signs out with the home page's button and waits for the login page. The
+// button leaves for its return address while the page's <RequireSession>,
+// seeing the session gone, leaves for the login page too: the browser
+// follows the later one and aborts the other, so this waits on the page
+// reached, not on a navigation.
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('.lk-card[data-flow="login"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/login');
+}
+
 // Requests the page made to Kratos for a flow of `kind` (creating or fetching it).
 function flowRequests(page, kind) {
   return page.kratosRequests.filter((r) => r.startsWith(`GET /self-service/${kind}/`));
@@ -88,8 +99,7 @@ test('hydrated: the server\'s flow is used as it is, a wrong password is answere
   await page.getByText('Signed in as demo@example.com').waitFor();
   assert.equal((await whoami(page, kratos)).status, 200);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await waitForPath(page, '/login');
+  await signOut(page);
   assert.equal((await whoami(page, kratos)).status, 401);
   await assertNoProblems(page);
 });
@@ -167,8 +177,7 @@ test('hydrated: sign up with a passkey, sign out, the passkey button signs in', 
   assert.equal(session.body.authentication_methods[0].method, 'passkey');
 
   await page.goto(`${ssr}/`);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await waitForPath(page, '/login');
+  await signOut(page);
   await waitForHydration(page);
   await page.getByRole('button', { name: 'Sign in with passkey' }).click();
   await waitForPath(page, '/');
