@@ -30,14 +30,16 @@ async function hydratingPage() {
   return page;
 }
 
-// Holds the page's WebAssembly until the returned function is called.
-async function holdWasm(page) {
+// Opens the server's login page with its WebAssembly held back until the
+// returned function is called.
+async function openLoginWithWasmHeld(page) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   await page.route('**/pkg/*.wasm', async (route) => {
     await released;
     await route.continue();
   });
+  await page.goto(`${ssr}/login`);
   return release;
 }
 
@@ -106,8 +108,7 @@ test('hydrated: the server\'s flow is used as it is, a wrong password is answere
 
 test('hydrated: what was typed while the WebAssembly loaded is kept', async () => {
   const page = await hydratingPage();
-  const release = await holdWasm(page);
-  await page.goto(`${ssr}/login`);
+  const release = await openLoginWithWasmHeld(page);
   // The server's form, before any script: complete, without dead controls.
   await typeDemoCredentials(page);
   assert.equal(await page.getByRole('button', { name: 'Show password' }).count(), 0, 'no show-password button before the script');
@@ -123,8 +124,7 @@ test('hydrated: what was typed while the WebAssembly loaded is kept', async () =
 
 test('a form sent before the WebAssembly arrives is a native post that signs in', async () => {
   const page = await hydratingPage();
-  const release = await holdWasm(page);
-  await page.goto(`${ssr}/login`);
+  const release = await openLoginWithWasmHeld(page);
   await typeDemoCredentials(page);
   await page.getByRole('button', { name: 'Sign in with password' }).click();
   // Kratos answers the browser's own post with a 303 to the return address;
