@@ -409,9 +409,13 @@ impl FlowController {
                 self.hops.set_value(0);
                 self.show(*flow, redirected);
             }
-            Outcome::UseFlow { flow_id, .. } => {
-                // The replacement already carries Kratos's explanation.
+            Outcome::UseFlow { flow_id, error } => {
+                // The replacement already carries Kratos's explanation; the
+                // error (the flow expired) is still reported.
                 if self.hop() {
+                    if let Some(report) = self.events.on_error {
+                        report.run(*error);
+                    }
                     self.fetch(flow_id);
                 }
             }

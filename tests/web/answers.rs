@@ -360,6 +360,38 @@ async fn links_under_a_flow_keep_its_context_or_offer_to_sign_out() {
 }
 
 #[wasm_bindgen_test]
+async fn an_expired_flow_kratos_replaces_is_reported_to_on_error() {
+    use leptos_kratos::flows::{FlowParams, Login};
+    let expired = json!({"status": 410, "body": {
+        "error": {"id": "self_service_flow_expired", "code": 410, "status": "Gone", "message": "expired"},
+        "use_flow_id": "l2"}});
+    let fetch = StubFetch::new(json!([
+        {"status": 200, "body": login_flow(json!({}))},
+        expired,
+        {"status": 200, "body": login_flow(json!({"id": "l2"}))}
+    ]));
+    let reported = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let seen = reported.clone();
+    let (root, _went, _guard) = mount_component(KratosConfig::default(), move || {
+        let on_error = Callback::new(move |e: leptos_kratos::model::ErrorResponse| {
+            let id = e
+                .error
+                .id
+                .map(|id| id.as_str().to_owned())
+                .unwrap_or_default();
+            seen.lock().unwrap().push(id);
+        });
+        view! { <Login params=FlowParams::new().flow("l1") on_error /> }.into_any()
+    });
+    appears(&root, "input[name=identifier]").await;
+    type_into(&root, "input[name=identifier]", "ada@example.com");
+    click(&root, "button[name=method]");
+    until(|| fetch.requests().len() == 3).await;
+    until(|| !reported.lock().unwrap().is_empty()).await;
+    assert_eq!(*reported.lock().unwrap(), ["self_service_flow_expired"]);
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_code_answered_with_200_is_still_a_validation_error() {
     use leptos_kratos::flows::{FlowParams, Recovery};
     let sent = json!({"id": "r1", "type": "browser", "state": "sent_email", "active": "code",
