@@ -80,6 +80,22 @@ pub const KRATOS_PATHS: [&str; 6] = [
     "/oauth2/",
 ];
 
+/// The entries of a space- or comma-separated list (of origins, for
+/// [`KratosConfig::with_allowed_return_origins`] and
+/// [`KratosConfig::with_script_origins`]).
+///
+/// ```
+/// use leptos_kratos::config::origin_list;
+/// assert_eq!(origin_list("https://a.example, https://b.example https://c.example"),
+///     ["https://a.example", "https://b.example", "https://c.example"]);
+/// ```
+pub fn origin_list(list: &str) -> Vec<String> {
+    list.split([' ', ','])
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 impl Default for KratosConfig {
     fn default() -> Self {
         Self::new("")

@@ -3,7 +3,7 @@
 
 use crate::components::Overrides;
 use crate::config::KratosConfig;
-use crate::i18n::{Translator, browser_languages};
+use crate::i18n::{Translator, browser_languages, language_list};
 use crate::navigation::Navigator;
 use crate::webauthn::WebAuthnMode;
 
@@ -66,11 +66,7 @@ pub fn KratosProvider(
     };
     let translator = translator.unwrap_or_else(|| {
         let languages: Vec<String> = match locale {
-            Some(list) => list
-                .split(',')
-                .map(|tag| tag.trim().to_owned())
-                .filter(|tag| !tag.is_empty())
-                .collect(),
+            Some(list) => language_list(&list),
             None => browser_languages(),
         };
         Translator::for_languages(&languages.iter().map(String::as_str).collect::<Vec<_>>())

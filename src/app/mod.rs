@@ -51,14 +51,7 @@ use crate::navigation::Navigator;
 /// `kratos-layout` (`two-step`: login and registration ask for the
 /// identifier first, then the method).
 pub fn config_from_document(ui_base: &str) -> KratosConfig {
-    let list = |name: &str| -> Vec<String> {
-        meta_content(name)
-            .unwrap_or_default()
-            .split([' ', ','])
-            .filter(|item| !item.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
+    let list = |name: &str| crate::config::origin_list(&meta_content(name).unwrap_or_default());
     let config = KratosConfig::new(meta_content("kratos-url").unwrap_or_default())
         .with_ui_base(ui_base)
         .with_allowed_return_origins(list("kratos-allowed-return-origins"))
@@ -73,6 +66,26 @@ pub fn config_from_document(ui_base: &str) -> KratosConfig {
         Some(url) => config.with_default_return_url(url),
         None => config.with_default_return_url(ui_base),
     }
+}
+
+/// The translator the drop-in app starts with for someone whose languages
+/// are `languages` (BCP 47, best first), when nothing must be fetched for
+/// it: English, or a language compiled in. `None`: use [`load_translator`].
+/// For other front ends that ship the drop-in's language files (the custom
+/// elements).
+pub fn translator_at_once(languages: &[&str]) -> Option<crate::i18n::Translator> {
+    startup::at_once(languages, false).map(|startup| startup.translator)
+}
+
+/// The translator for `languages` with the chosen language's texts
+/// fetched from `<assets>locales/<tag>.json` (the drop-in's language
+/// files, `assets` ending in `/`); the texts the build has when the file
+/// cannot be read.
+pub async fn load_translator(languages: Vec<String>, assets: String) -> crate::i18n::Translator {
+    let page = crate::url::current_page();
+    startup::load(None, languages, assets, page)
+        .await
+        .translator
 }
 
 /// The `content` of `<meta name=...>` in the page, if present.
@@ -96,12 +109,7 @@ fn webauthn_mode_from_document() -> crate::webauthn::WebAuthnMode {
 /// The languages to speak, best first: `<meta name="kratos-locale"
 /// content="de, fr">`, or the browser's when it is empty or absent.
 fn requested_languages() -> Vec<String> {
-    let configured: Vec<String> = meta_content("kratos-locale")
-        .unwrap_or_default()
-        .split(',')
-        .map(|tag| tag.trim().to_owned())
-        .filter(|tag| !tag.is_empty())
-        .collect();
+    let configured = crate::i18n::language_list(&meta_content("kratos-locale").unwrap_or_default());
     if configured.is_empty() {
         browser_languages()
     } else {

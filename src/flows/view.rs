@@ -138,10 +138,9 @@ pub(crate) fn flow_view(kind: FlowKind, settings: FlowSettings) -> impl IntoView
     let notice = controller.notice();
     let focus_errors = controller.errors_shown();
     let busy = Signal::derive(move || status.with(FlowStatus::is_busy));
-    let layout = settings.layout.unwrap_or(match kind {
-        FlowKind::Settings => FormLayout::PerGroup,
-        _ => FormLayout::Single,
-    });
+    let layout = settings
+        .layout
+        .unwrap_or_else(|| FormLayout::default_for(kind));
     let group_order = settings.group_order;
     let on_submit = {
         let controller = controller.clone();

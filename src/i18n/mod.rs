@@ -136,6 +136,26 @@ impl Translator {
         self
     }
 
+    /// Rewords texts of this translator's language: `texts` is an object
+    /// in Ory's key format (`identities.messages.<id>`, `lk.<phrase>`), on
+    /// top of what the translator has; other entries are skipped.
+    ///
+    /// ```
+    /// use leptos_kratos::i18n::{Phrase, Translator};
+    /// let texts = serde_json::json!({ "lk.sign-out": "Log off", "lk.nonsense": 1 });
+    /// let translator = Translator::default().with_texts(&texts);
+    /// assert_eq!(translator.phrase(Phrase::SignOut), "Log off");
+    /// assert_eq!(translator.locale(), "en");
+    /// ```
+    pub fn with_texts(mut self, texts: &serde_json::Value) -> Self {
+        let texts = Catalogue::from_json(self.locale(), texts);
+        let merged = match self.catalogue.take() {
+            Some(catalogue) => Catalogue::clone(&catalogue).overlay(texts),
+            None => texts,
+        };
+        self.with_catalogue(merged)
+    }
+
     /// The language's tag (`en`, `de`, `nl`, ...).
     pub fn locale(&self) -> &str {
         match &self.catalogue {
@@ -212,6 +232,21 @@ fn now_unix() -> f64 {
             .map(|d| d.as_secs_f64())
             .unwrap_or_default()
     }
+}
+
+/// The language tags of a list such as `"de-CH, en"`, best first (blank
+/// entries left out).
+///
+/// ```
+/// use leptos_kratos::i18n::language_list;
+/// assert_eq!(language_list(" de-CH, en ,"), ["de-CH", "en"]);
+/// assert!(language_list("").is_empty());
+/// ```
+pub fn language_list(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(|tag| tag.trim().to_owned())
+        .filter(|tag| !tag.is_empty())
+        .collect()
 }
 
 /// The browser's preferred languages (`navigator.languages`).

@@ -104,6 +104,22 @@ pub enum FormLayout {
 }
 
 impl FormLayout {
+    /// The layout a flow component uses when none is given: one form per
+    /// method for settings, one form otherwise.
+    ///
+    /// ```
+    /// use leptos_kratos::components::FormLayout;
+    /// use leptos_kratos::model::FlowKind;
+    /// assert_eq!(FormLayout::default_for(FlowKind::Settings), FormLayout::PerGroup);
+    /// assert_eq!(FormLayout::default_for(FlowKind::Login), FormLayout::Single);
+    /// ```
+    pub fn default_for(kind: crate::model::FlowKind) -> Self {
+        match kind {
+            crate::model::FlowKind::Settings => Self::PerGroup,
+            _ => Self::Single,
+        }
+    }
+
     /// `data-layout` of the flow element.
     pub fn as_str(self) -> &'static str {
         match self {

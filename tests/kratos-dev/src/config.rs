@@ -197,7 +197,7 @@ Usage: kratos-dev [options]   (each option also reads KRATOS_DEV_<NAME>, e.g. KR
   --require-verified-address <bool>  login needs a verified address (false)
   --verify-new-address <bool>    a changed address applies once verified (false)
   --seed <bool>                  create demo@example.com / demo-password-1234 (true)
-  --ui-dir <path>                also serve a built UI (e.g. dist/) on this origin, index.html for pages
+  --ui-dir <path>                also serve a built UI (e.g. dist/) on this origin: <page>.html or index.html for pages
   --csp <bool>                   send a strict Content-Security-Policy with the UI's files (false)
   --quiet                        do not print mails
   --config <json>                any of the above as a JSON object (same shape as GET /__dev/config)

@@ -17,11 +17,12 @@ pub fn serve(store: &Store, ctx: &Ctx) -> Response {
     let Some(dir) = store.config.ui_dir.as_deref() else {
         return json(404, &errors::not_found().body());
     };
-    let Some(relative) = file_for(&ctx.path) else {
-        return json(404, &errors::not_found().body());
-    };
-    let file = std::path::Path::new(dir).join(&relative);
-    let Ok(plain) = std::fs::read(&file) else {
+    let found = files_for(&ctx.path).into_iter().find_map(|relative| {
+        let file = std::path::Path::new(dir).join(&relative);
+        let plain = std::fs::read(&file).ok()?;
+        Some((relative, file, plain))
+    });
+    let Some((relative, file, plain)) = found else {
         return json(404, &errors::not_found().body());
     };
     let accepted = ctx.header("accept-encoding").unwrap_or_default();
@@ -61,9 +62,23 @@ pub fn serve(store: &Store, ctx: &Ctx) -> Response {
 /// copy's extension.
 const ENCODINGS: [(&str, &str); 2] = [("br", "br"), ("gzip", "gz")];
 
-/// The file a path names, relative to the UI directory: `index.html` for a
-/// page (no extension in its last segment); nothing for a path that climbs
-/// out or names a hidden file.
+/// The files a path may name, relative to the UI directory, first found
+/// wins: a page (no extension in its last segment) is `<page>.html` when
+/// there is one (a site of plain pages, as static hosts serve them), else
+/// the app's `index.html`; nothing for a path that climbs out or names a
+/// hidden file.
+fn files_for(path: &str) -> Vec<String> {
+    let Some(relative) = file_for(path) else {
+        return Vec::new();
+    };
+    let page = path.trim_matches('/');
+    if relative == "index.html" && !page.is_empty() && !path.ends_with('/') {
+        vec![format!("{page}.html"), relative]
+    } else {
+        vec![relative]
+    }
+}
+
 fn file_for(path: &str) -> Option<String> {
     let relative = path.trim_start_matches('/');
     if relative
@@ -162,6 +177,21 @@ mod tests {
         ];
         for (path, file) in cases {
             assert_eq!(file_for(path).as_deref(), file, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_page_is_its_own_html_file_when_there_is_one() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("/", &["index.html"]),
+            ("/login", &["login.html", "index.html"]),
+            ("/auth/settings", &["auth/settings.html", "index.html"]),
+            ("/auth/settings/", &["index.html"]),
+            ("/app.js", &["app.js"]),
+            ("/../login", &[]),
+        ];
+        for (path, files) in cases {
+            assert_eq!(files_for(path), files, "{path}");
         }
     }
 
