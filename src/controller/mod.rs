@@ -411,7 +411,7 @@ impl FlowController {
             }
             Outcome::UseFlow { flow_id, error } => {
                 // The replacement already carries Kratos's explanation; the
-                // error (the flow expired) is still reported.
+                // error (expired, replaced) is still reported.
                 if self.hop() {
                     if let Some(report) = self.events.on_error {
                         report.run(*error);
