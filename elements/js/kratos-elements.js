@@ -17,18 +17,20 @@ class KratosElement extends HTMLElement {
   #mounted = null;
   #texts = undefined;
   #changed = true;
+  #newFlow = false;
   #queued = false;
 
   // Texts that reword the element, in Ory's key format
   // ({ "identities.messages.4000006": "...", "lk.sign-out": "..." }).
-  // A property, not an attribute: setting it mounts the element again.
+  // A property, not an attribute: setting it renders the element again
+  // (the same flow).
   get texts() {
     return this.#texts;
   }
 
   set texts(value) {
     this.#texts = value;
-    this.#update(true);
+    this.#update(true, false);
   }
 
   connectedCallback() {
@@ -39,33 +41,37 @@ class KratosElement extends HTMLElement {
       delete this.texts;
       this.texts = texts;
     }
-    this.#update(false);
+    this.#update(false, false);
   }
 
   disconnectedCallback() {
-    this.#update(false);
+    this.#update(false, false);
   }
 
   attributeChangedCallback(_name, previous, value) {
-    if (previous !== value) this.#update(true);
+    if (previous !== value) this.#update(true, true);
   }
 
-  // Once per task, however many attributes changed in it: a changed
-  // element starts over (as the components do when their props change),
-  // one taken out of the page stops, one moved keeps its flow.
-  #update(changed) {
+  // Once per task, however many attributes changed in it: an element
+  // whose attributes changed starts over with a new flow (as the
+  // components do when their props change), new texts render the same
+  // flow again, one taken out of the page stops, one moved keeps its flow.
+  #update(changed, newFlow) {
     this.#changed ||= changed;
+    this.#newFlow ||= newFlow;
     if (this.#queued) return;
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      // Changed after it was shown: a new flow, not the page's `?flow=`.
-      const restart = this.#changed && this.#mounted !== null;
+      // Attributes changed after it was shown: a new flow, not the page's
+      // `?flow=`.
+      const restart = this.#newFlow && this.#mounted !== null;
       if (this.#mounted && (this.#changed || !this.isConnected)) {
         this.#mounted.unmount();
         this.#mounted = null;
       }
       this.#changed = false;
+      this.#newFlow = false;
       if (!this.#mounted && this.isConnected) {
         this.#mounted = mount(this, this.#texts, base.href, restart) ?? null;
       }

@@ -97,6 +97,23 @@ test('plain HTML: attributes configure the element and restart it; `texts` rewor
   });
   await page.getByRole('heading', { level: 1, name: 'Willkommen zurück' }).waitFor();
   assert.equal(await page.locator('kratos-login').getAttribute('texts'), null);
+  assert.equal(new URL(page.url()).searchParams.get('flow'), second, 'new texts, the same flow');
+
+  // Moved within the page (in one task), it keeps its flow: no request.
+  const loginRequests = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/self-service/login')) loginRequests.push(request.url());
+  });
+  await page.evaluate(() => {
+    const login = document.querySelector('kratos-login');
+    const holder = document.createElement('div');
+    login.before(holder);
+    holder.append(login);
+  });
+  await page.locator('div > kratos-login form.lk-form').waitFor();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  assert.deepEqual(loginRequests, [], 'a moved element asks Kratos for nothing');
+  assert.equal(new URL(page.url()).searchParams.get('flow'), second);
 
   // Taken out of the page (the host shows something else), the element
   // stops and leaves nothing behind; put back, it starts again.
