@@ -23,6 +23,15 @@ async function waitForEvent(page, text) {
   await page.locator('#events li', { hasText: text }).first().waitFor();
 }
 
+// A fresh browser on the plain HTML site's login page, its form shown.
+async function openPlainLogin() {
+  const page = await newPage();
+  page.base = plainBase;
+  await page.goto(`${plainBase}/login`);
+  await waitForForm(page);
+  return page;
+}
+
 async function signIn(page, password) {
   const login = page.locator('kratos-login');
   await login.getByLabel('ID').fill(DEMO.email);
@@ -31,14 +40,11 @@ async function signIn(page, password) {
 }
 
 test('plain HTML: sign in after a validation error, then sign out; the page sees every event', async () => {
-  const page = await newPage();
-  page.base = plainBase;
-  await page.goto(`${plainBase}/login`);
-  await waitForForm(page);
+  const page = await openPlainLogin();
   // Rendered into the element itself: the page's stylesheet applies.
   assert.equal(await page.locator('kratos-login > .lk-card form.lk-form').count(), 1, 'light DOM');
   assert.equal(await page.evaluate(() => document.querySelector('kratos-login').shadowRoot), null);
-  assert.ok(new URL(page.url()).searchParams.get('flow'), 'the flow is in the address bar');
+  assert.ok(flowId(page), 'the flow is in the address bar');
 
   await signIn(page, 'not-the-password');
   await page.locator('kratos-login .lk-message[data-type="error"]').first().waitFor();
@@ -67,11 +73,8 @@ test('plain HTML: sign in after a validation error, then sign out; the page sees
 });
 
 test('plain HTML: attributes configure the element and restart it; `texts` rewords it', async () => {
-  const page = await newPage();
-  page.base = plainBase;
-  await page.goto(`${plainBase}/login`);
-  await waitForForm(page);
-  const first = new URL(page.url()).searchParams.get('flow');
+  const page = await openPlainLogin();
+  const first = flowId(page);
 
   // Two attributes set in one go: one new flow, in German (the language's
   // texts fetched from beside the loader), identifier first.
@@ -88,7 +91,7 @@ test('plain HTML: attributes configure the element and restart it; `texts` rewor
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   assert.equal(requests.length, 1, `one new flow for two attributes: ${requests}`);
   assert.ok(requests[0].includes('return_to='), 'the element still asks to return to its page');
-  const second = new URL(page.url()).searchParams.get('flow');
+  const second = flowId(page);
   assert.ok(second && second !== first, 'a changed element starts a new flow');
 
   // A property, not an attribute: the texts, in Ory's key format.
@@ -97,7 +100,7 @@ test('plain HTML: attributes configure the element and restart it; `texts` rewor
   });
   await page.getByRole('heading', { level: 1, name: 'Willkommen zurück' }).waitFor();
   assert.equal(await page.locator('kratos-login').getAttribute('texts'), null);
-  assert.equal(new URL(page.url()).searchParams.get('flow'), second, 'new texts, the same flow');
+  assert.equal(flowId(page), second, 'new texts, the same flow');
 
   // Moved within the page (in one task), it keeps its flow: no request.
   const loginRequests = [];
@@ -113,7 +116,7 @@ test('plain HTML: attributes configure the element and restart it; `texts` rewor
   await page.locator('div > kratos-login form.lk-form').waitFor();
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
   assert.deepEqual(loginRequests, [], 'a moved element asks Kratos for nothing');
-  assert.equal(new URL(page.url()).searchParams.get('flow'), second);
+  assert.equal(flowId(page), second);
 
   // Taken out of the page (the host shows something else), the element
   // stops and leaves nothing behind; put back, it starts again.
@@ -131,10 +134,7 @@ test('plain HTML: attributes configure the element and restart it; `texts` rewor
 });
 
 test('plain HTML: Kratos\'s errors reach the page as `kratos-error` while the element recovers', async () => {
-  const page = await newPage();
-  page.base = plainBase;
-  await page.goto(`${plainBase}/login`);
-  await waitForForm(page);
+  const page = await openPlainLogin();
   const first = flowId(page);
   await expireFlow(first, plainBase);
   await signIn(page, DEMO.password);

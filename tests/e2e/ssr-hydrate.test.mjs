@@ -155,14 +155,10 @@ test('hydrated: an expired flow is replaced and the typing survives (410)', asyn
   await assertNoProblems(page);
 });
 
-test('hydrated: sign up with a passkey, sign out, the passkey button signs in', async () => {
-  const page = await hydratingPage();
-  // No conditional mediation: the passkey is used through the button.
-  await page.addInitScript(() => {
-    if (window.PublicKeyCredential) window.PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-  });
-  await addVirtualAuthenticator(page);
-  const email = uniqueEmail('ssr-passkey');
+// Signs up a new account (its address returned) with the passkey button of
+// the hydrated registration page.
+async function signUpWithPasskey(page, prefix) {
+  const email = uniqueEmail(prefix);
   await page.goto(`${ssr}/registration`);
   await page.getByLabel('E-Mail').fill(email);
   // Enabled once hydrated and Kratos's script has loaded.
@@ -171,6 +167,17 @@ test('hydrated: sign up with a passkey, sign out, the passkey button signs in', 
   // verification. (A locator, not a navigation wait: it outlives a
   // navigation the browser replaces with another.)
   await page.locator('.lk-card[data-flow="verification"]').waitFor();
+  return email;
+}
+
+test('hydrated: sign up with a passkey, sign out, the passkey button signs in', async () => {
+  const page = await hydratingPage();
+  // No conditional mediation: the passkey is used through the button.
+  await page.addInitScript(() => {
+    if (window.PublicKeyCredential) window.PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+  });
+  await addVirtualAuthenticator(page);
+  const email = await signUpWithPasskey(page, 'ssr-passkey');
   let session = await whoami(page, kratos);
   assert.equal(session.status, 200, JSON.stringify(session.body));
   assert.equal(session.body.identity.traits.email, email);
@@ -190,14 +197,7 @@ test('hydrated: sign up with a passkey, sign out, the passkey button signs in', 
 test('hydrated: passkey autofill signs in as the server-rendered login page opens', async () => {
   const page = await hydratingPage();
   await addVirtualAuthenticator(page);
-  const email = uniqueEmail('ssr-autofill');
-  await page.goto(`${ssr}/registration`);
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByRole('button', { name: 'Sign up with passkey' }).click();
-  // Kratos's script posts the form; Kratos sends the new account on to
-  // verification. (A locator, not a navigation wait: it outlives a
-  // navigation the browser replaces with another.)
-  await page.locator('.lk-card[data-flow="verification"]').waitFor();
+  const email = await signUpWithPasskey(page, 'ssr-autofill');
   assert.equal((await whoami(page, kratos)).status, 200);
   // Leave the verification page first: a request it still has under way
   // must not reach Kratos after the cookies are gone (Kratos would answer
