@@ -1,6 +1,6 @@
 //! Browser `fetch` against Kratos's public API.
 
-use serde::Deserialize;
+use crate::model::read::FromJson;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;
@@ -172,11 +172,12 @@ impl KratosClient {
         })?;
         let response = self.send("POST", endpoint, Some(&body)).await?;
         match (&response.body, response.status) {
-            (Some(body), 200..=299) if response.is_json() => OAuth2Redirect::deserialize(body)
-                .map_err(|e| Error::Unexpected {
+            (Some(body), 200..=299) if response.is_json() => {
+                OAuth2Redirect::read(body).ok_or_else(|| Error::Unexpected {
                     status: response.status,
-                    detail: format!("the answer could not be read: {e}"),
-                }),
+                    detail: "the answer could not be read".into(),
+                })
+            }
             _ => Err(classify(&response).into()),
         }
     }

@@ -6,6 +6,7 @@
 //! [`Outcome`], so every row of Kratos's response tables is unit-tested
 //! natively. The HTTP layer only collects those four things.
 
+use crate::model::read::FromJson;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -240,22 +241,22 @@ pub fn classify(response: &RawResponse) -> Outcome {
         };
     }
     if body.get("error").is_some_and(Value::is_object) {
-        return match ErrorResponse::deserialize(body) {
-            Ok(error) => classify_error(status, error),
-            Err(e) => Outcome::Unexpected {
+        return match ErrorResponse::read(body) {
+            Some(error) => classify_error(status, error),
+            None => Outcome::Unexpected {
                 status,
-                detail: format!("the error could not be read: {e}"),
+                detail: "the error could not be read".into(),
             },
         };
     }
     if (200..300).contains(&status)
         && (body.get("session").is_some() || body.get("identity").is_some())
     {
-        return match FlowSuccess::deserialize(body) {
-            Ok(success) => Outcome::Success(Box::new(success)),
-            Err(e) => Outcome::Unexpected {
+        return match FlowSuccess::read(body) {
+            Some(success) => Outcome::Success(Box::new(success)),
+            None => Outcome::Unexpected {
                 status,
-                detail: format!("the success answer could not be read: {e}"),
+                detail: "the success answer could not be read".into(),
             },
         };
     }

@@ -46,8 +46,9 @@
 //! [`KratosConfig::with_oauth2_consent_endpoint`]: crate::config::KratosConfig::with_oauth2_consent_endpoint
 //! [`KratosConfig::with_oauth2_logout_endpoint`]: crate::config::KratosConfig::with_oauth2_logout_endpoint
 
+use crate::model::read::FromJson;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::params::FlowParams;
@@ -251,7 +252,7 @@ pub fn Consent(
             "consent_challenge",
             false,
             |request| {
-                let request = ConsentRequest::deserialize(request).ok()?;
+                let request = ConsentRequest::read(request)?;
                 request.skip.then(|| {
                     to_json(&ConsentDecision {
                         consent_challenge: request.challenge,
@@ -262,7 +263,7 @@ pub fn Consent(
                 })
             },
             Box::new(|request, decide, busy| {
-                let request = ConsentRequest::deserialize(&request).unwrap_or_default();
+                let request = ConsentRequest::read(&request).unwrap_or_default();
                 let on_decide = Callback::new(move |d: ConsentDecision| decide.run(to_json(&d)));
                 view! { <ConsentForm request=Signal::stored(request) on_decide busy /> }.into_any()
             }),
@@ -314,7 +315,7 @@ pub fn OAuth2Logout(
                 true,
                 |_| None,
                 Box::new(|request, decide, busy| {
-                    let request = LogoutRequest::deserialize(&request).unwrap_or_default();
+                    let request = LogoutRequest::read(&request).unwrap_or_default();
                     let on_decide = Callback::new(move |d: LogoutDecision| decide.run(to_json(&d)));
                     view! { <LogoutConfirmation request=Signal::stored(request) on_decide busy /> }
                         .into_any()

@@ -1,10 +1,11 @@
 //! The attributes of each node type (`ui.nodes[].attributes`): inputs,
 //! images, anchors, texts, scripts and divisions.
 
-use serde::{Deserialize, Serialize, Serializer};
-use serde_json::Value;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
-use super::json::{Extra, lenient, string_enum, value_to_form_string};
+use super::json::{Extra, string_enum, value_to_form_string};
+use super::read::{Fields, FromJson, deserialize_from_json};
 use super::text::UiText;
 
 string_enum! {
@@ -73,17 +74,12 @@ string_enum! {
 }
 
 /// One allowed value of an input built from a JSON-schema `enum`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct InputOption {
     /// The value to submit.
-    #[serde(default, deserialize_with = "lenient")]
     pub value: Value,
     /// A label for the option, if Kratos sends one.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<UiText>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -91,7 +87,7 @@ pub struct InputOption {
 }
 
 /// Attributes of an `input` node.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct InputAttributes {
     /// The form field name, possibly dotted (`traits.email`). Several nodes
     /// may share a name (e.g. `method` buttons with different values).
@@ -99,91 +95,43 @@ pub struct InputAttributes {
     /// (its label and messages still show).
     pub name: String,
     /// The input type.
-    #[serde(rename = "type", default, deserialize_with = "lenient")]
+    #[serde(rename = "type")]
     pub input_type: InputType,
     /// The current value: any JSON (strings, numbers, booleans, JSON-in-a-string).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     /// Whether the field is required.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Whether the field is disabled.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
     /// The `autocomplete` hint (`email`, `current-password`, `username webauthn`, ...).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub autocomplete: Option<String>,
     /// A label inside the attributes; Kratos normally uses `meta.label`.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<UiText>,
     /// A regular expression the value must match.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// The maximum length of the value.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maxlength: Option<i64>,
     /// Deprecated inline JavaScript to run on click; never evaluated.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub onclick: Option<String>,
     /// The `webauthn.js` function to call on click.
-    #[serde(
-        rename = "onclickTrigger",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "onclickTrigger", skip_serializing_if = "Option::is_none")]
     pub onclick_trigger: Option<WebAuthnTrigger>,
     /// Deprecated inline JavaScript to run on load; never evaluated.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub onload: Option<String>,
     /// The `webauthn.js` function to call when the form is shown.
-    #[serde(
-        rename = "onloadTrigger",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "onloadTrigger", skip_serializing_if = "Option::is_none")]
     pub onload_trigger: Option<WebAuthnTrigger>,
     /// Allowed values (from a JSON-schema `enum`); rendered as a `<select>`.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<InputOption>>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -276,27 +224,17 @@ pub fn pasted_code(text: &str) -> Option<String> {
 }
 
 /// Attributes of an `img` node (the TOTP QR code).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ImageAttributes {
     /// The image URL; for TOTP a `data:image/png;base64,...` URI.
-    #[serde(default, deserialize_with = "lenient")]
     pub src: String,
     /// The node id, e.g. `totp_qr`.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Width in CSS pixels.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
     /// Height in CSS pixels.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -304,20 +242,14 @@ pub struct ImageAttributes {
 }
 
 /// Attributes of an `a` node (e.g. "Continue" after verification).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct AnchorAttributes {
     /// The destination.
-    #[serde(default, deserialize_with = "lenient")]
     pub href: String,
     /// The link text; may be `null`.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<UiText>,
     /// The node id, e.g. `continue`.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -325,17 +257,12 @@ pub struct AnchorAttributes {
 }
 
 /// Attributes of a `text` node (TOTP secret, lookup-secret codes).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TextAttributes {
     /// The text; may be `null`.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<UiText>,
     /// The node id, e.g. `totp_secret_key` or `lookup_secret_codes`.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -343,61 +270,30 @@ pub struct TextAttributes {
 }
 
 /// Attributes of a `script` node (`webauthn.js`, captcha scripts).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ScriptAttributes {
     /// The script URL.
-    #[serde(default, deserialize_with = "lenient")]
     pub src: String,
     /// Whether to load it asynchronously.
-    #[serde(
-        rename = "async",
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "async", skip_serializing_if = "Option::is_none")]
     pub is_async: Option<bool>,
     /// The referrer policy.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub referrerpolicy: Option<String>,
     /// The CORS mode (`anonymous`).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub crossorigin: Option<String>,
     /// Subresource integrity hash (`sha512-...`), possibly empty.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub integrity: Option<String>,
     /// The MIME type.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub script_type: Option<String>,
     /// The node id, e.g. `webauthn_script`; old servers leave it out.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A nonce for Content-Security-Policy.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -405,24 +301,15 @@ pub struct ScriptAttributes {
 }
 
 /// Attributes of a `div` node: a DOM hook for a widget (the captcha container).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DivisionAttributes {
     /// The element id the widget looks for.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// A class name to put on the element.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     /// Values for `data-*` attributes.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Extra>,
     /// Fields not named above (including `node_type`).
     #[serde(flatten)]
@@ -457,6 +344,145 @@ pub enum NodeAttributes {
     },
 }
 
+impl FromJson for InputOption {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            value: fields.any("value").unwrap_or_default(),
+            label: fields.read("label"),
+            extra: fields.rest(),
+        })
+    }
+}
+
+impl InputAttributes {
+    /// Reads input attributes whose `name` is known to be text.
+    fn from_fields(mut fields: Fields) -> Self {
+        Self {
+            name: fields.text("name").unwrap_or_default(),
+            input_type: fields.read("type").unwrap_or_default(),
+            value: fields.any("value"),
+            required: fields.flag("required"),
+            disabled: fields.flag("disabled"),
+            autocomplete: fields.text("autocomplete"),
+            label: fields.read("label"),
+            pattern: fields.text("pattern"),
+            maxlength: fields.int("maxlength"),
+            onclick: fields.text("onclick"),
+            onclick_trigger: fields.read("onclickTrigger"),
+            onload: fields.text("onload"),
+            onload_trigger: fields.read("onloadTrigger"),
+            options: fields.all("options"),
+            extra: fields.rest(),
+        }
+    }
+}
+
+/// Whether input attributes carry the `name` they need (a text).
+fn has_name(map: &Map<String, Value>) -> bool {
+    map.get("name").is_some_and(Value::is_string)
+}
+
+impl FromJson for InputAttributes {
+    /// Attributes without a text `name` do not fit.
+    fn from_json_value(value: Value) -> Option<Self> {
+        match value {
+            Value::Object(map) if has_name(&map) => Some(Self::from_fields(Fields::from(map))),
+            _ => None,
+        }
+    }
+}
+
+impl From<Fields> for ImageAttributes {
+    fn from(mut fields: Fields) -> Self {
+        Self {
+            src: fields.text("src").unwrap_or_default(),
+            id: fields.text("id").unwrap_or_default(),
+            width: fields.int("width"),
+            height: fields.int("height"),
+            extra: fields.rest(),
+        }
+    }
+}
+
+impl From<Fields> for AnchorAttributes {
+    fn from(mut fields: Fields) -> Self {
+        Self {
+            href: fields.text("href").unwrap_or_default(),
+            title: fields.read("title"),
+            id: fields.text("id").unwrap_or_default(),
+            extra: fields.rest(),
+        }
+    }
+}
+
+impl From<Fields> for TextAttributes {
+    fn from(mut fields: Fields) -> Self {
+        Self {
+            text: fields.read("text"),
+            id: fields.text("id").unwrap_or_default(),
+            extra: fields.rest(),
+        }
+    }
+}
+
+impl From<Fields> for ScriptAttributes {
+    fn from(mut fields: Fields) -> Self {
+        Self {
+            src: fields.text("src").unwrap_or_default(),
+            is_async: fields.flag("async"),
+            referrerpolicy: fields.text("referrerpolicy"),
+            crossorigin: fields.text("crossorigin"),
+            integrity: fields.text("integrity"),
+            script_type: fields.text("type"),
+            id: fields.text("id"),
+            nonce: fields.text("nonce"),
+            extra: fields.rest(),
+        }
+    }
+}
+
+impl From<Fields> for DivisionAttributes {
+    fn from(mut fields: Fields) -> Self {
+        Self {
+            id: fields.text("id").unwrap_or_default(),
+            class: fields.text("class"),
+            data: fields.object("data"),
+            extra: fields.rest(),
+        }
+    }
+}
+
+/// The attribute types other than inputs fit any object.
+macro_rules! from_any_object {
+    ($($name:ty),+) => {
+        $(
+            impl FromJson for $name {
+                fn from_json_value(value: Value) -> Option<Self> {
+                    Fields::of(value).map(Self::from)
+                }
+            }
+        )+
+    };
+}
+from_any_object!(
+    ImageAttributes,
+    AnchorAttributes,
+    TextAttributes,
+    ScriptAttributes,
+    DivisionAttributes
+);
+
+deserialize_from_json!(
+    InputOption,
+    InputAttributes,
+    ImageAttributes,
+    AnchorAttributes,
+    TextAttributes,
+    ScriptAttributes,
+    DivisionAttributes
+);
+
 impl NodeAttributes {
     /// The node type as Kratos names it (`input`, `img`, `a`, `text`, `script`, `div`).
     pub fn node_type(&self) -> &str {
@@ -474,22 +500,20 @@ impl NodeAttributes {
     /// Builds typed attributes for `node_type`. Attributes that do not fit
     /// their type are kept as [`NodeAttributes::Unknown`] instead of failing.
     pub fn from_json(node_type: &str, attributes: Value) -> Self {
-        fn typed<T: for<'de> Deserialize<'de>>(attributes: &Value) -> Option<T> {
-            T::deserialize(attributes).ok()
+        match (node_type, attributes) {
+            ("input", Value::Object(map)) if has_name(&map) => {
+                Self::Input(InputAttributes::from_fields(Fields::from(map)))
+            }
+            ("img", Value::Object(map)) => Self::Image(Fields::from(map).into()),
+            ("a", Value::Object(map)) => Self::Anchor(Fields::from(map).into()),
+            ("text", Value::Object(map)) => Self::Text(Fields::from(map).into()),
+            ("script", Value::Object(map)) => Self::Script(Fields::from(map).into()),
+            ("div", Value::Object(map)) => Self::Division(Fields::from(map).into()),
+            (_, attributes) => Self::Unknown {
+                node_type: node_type.to_owned(),
+                attributes,
+            },
         }
-        let parsed = match node_type {
-            "input" => typed(&attributes).map(Self::Input),
-            "img" => typed(&attributes).map(Self::Image),
-            "a" => typed(&attributes).map(Self::Anchor),
-            "text" => typed(&attributes).map(Self::Text),
-            "script" => typed(&attributes).map(Self::Script),
-            "div" => typed(&attributes).map(Self::Division),
-            _ => None,
-        };
-        parsed.unwrap_or_else(|| Self::Unknown {
-            node_type: node_type.to_owned(),
-            attributes,
-        })
     }
 
     /// The input attributes, if this is an input node.

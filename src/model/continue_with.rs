@@ -1,9 +1,10 @@
 //! `continue_with`: what Kratos suggests doing after a flow step.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::json::{Extra, lenient, string_enum};
+use super::json::{Extra, string_enum};
+use super::read::{Fields, FromJson, deserialize_from_json};
 
 string_enum! {
     /// The `action` of a `continue_with` item.
@@ -24,67 +25,68 @@ string_enum! {
 }
 
 /// The flow a `continue_with` item points to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ContinueWithFlow {
     /// The flow id.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The UI URL for that flow, when Kratos knows it.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Verification only: the address being verified.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verifiable_address: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+impl FromJson for ContinueWithFlow {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            id: fields.text("id").unwrap_or_default(),
+            url: fields.text("url"),
+            verifiable_address: fields.text("verifiable_address"),
+            extra: fields.rest(),
+        })
+    }
+}
+
 /// One `continue_with` item. Which fields are set depends on `action`;
 /// unknown actions keep all their fields in `extra`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContinueWith {
     /// What to do.
     pub action: ContinueWithAction,
     /// The flow to show (`show_*_ui`).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flow: Option<ContinueWithFlow>,
     /// The URL to open (`redirect_browser_to`).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_browser_to: Option<String>,
     /// The session token (`set_ory_session_token`, API flows only).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ory_session_token: Option<String>,
     /// Opaque data (`show_pin_entry_ui`).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for ContinueWith {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            action: ContinueWithAction::from_json_value(fields.required("action")?)?,
+            flow: fields.read("flow"),
+            redirect_browser_to: fields.text("redirect_browser_to"),
+            ory_session_token: fields.text("ory_session_token"),
+            data: fields.any("data"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 impl ContinueWith {
@@ -102,3 +104,5 @@ impl ContinueWith {
             .find_map(|action| items.iter().find(|item| &item.action == action))
     }
 }
+
+deserialize_from_json!(ContinueWithFlow, ContinueWith);

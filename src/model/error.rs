@@ -1,10 +1,11 @@
 //! Error answers: the JSON error envelope and the flow-error container.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::continue_with::ContinueWith;
-use super::json::{Extra, lenient, string_enum};
+use super::json::{Extra, string_enum};
+use super::read::{Fields, FromJson, deserialize_from_json};
 
 string_enum! {
     /// Machine-readable error ids (`error.id`).
@@ -43,63 +44,51 @@ string_enum! {
 }
 
 /// The error object inside an error answer (`error`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct GenericError {
     /// The machine-readable id; absent on plain errors such as 404.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<ErrorId>,
     /// The HTTP status code.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// The HTTP status text.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The request id, for tracing.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<String>,
     /// A human-readable explanation.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// A short message; always present on real servers.
-    #[serde(default, deserialize_with = "lenient")]
     pub message: String,
     /// Further details (`redirect_to`, `return_to`, `continue_with`, hints).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Value>,
     /// Debug information, when the server exposes it.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub debug: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for GenericError {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            id: fields.read("id"),
+            code: fields.int("code"),
+            status: fields.text("status"),
+            request: fields.text("request"),
+            reason: fields.text("reason"),
+            message: fields.text("message").unwrap_or_default(),
+            details: fields.any("details"),
+            debug: fields.text("debug"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 impl GenericError {
@@ -114,12 +103,7 @@ impl GenericError {
             .as_ref()
             .and_then(|details| details.get("continue_with"))
             .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|item| ContinueWith::deserialize(item).ok())
-                    .collect()
-            })
+            .map(|items| items.iter().filter_map(ContinueWith::read).collect())
             .unwrap_or_default()
     }
 
@@ -134,42 +118,39 @@ impl GenericError {
 
 /// An error answer: `{"error": {...}}` plus the extras Kratos adds for some
 /// errors (`redirect_browser_to`, `use_flow_id`, `expired_at`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ErrorResponse {
     /// The error.
-    #[serde(default, deserialize_with = "lenient")]
     pub error: GenericError,
     /// Where the browser must go (422 location change, 403 AAL2/refresh).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_browser_to: Option<String>,
     /// The flow to continue with (410 expired on submit, 410 replaced).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_flow_id: Option<String>,
     /// When the flow expired (410 expired).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_at: Option<String>,
     /// How long ago it expired, in nanoseconds (deprecated).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<i64>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for ErrorResponse {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            error: fields.read("error").unwrap_or_default(),
+            redirect_browser_to: fields.text("redirect_browser_to"),
+            use_flow_id: fields.text("use_flow_id"),
+            expired_at: fields.text("expired_at"),
+            since: fields.int("since"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 impl ErrorResponse {
@@ -185,41 +166,43 @@ impl ErrorResponse {
 }
 
 /// A stored error from `GET /self-service/errors?id=` (the error UI's input).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FlowError {
     /// The error container id.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// The error: usually a [`GenericError`], sometimes a JSON-schema
     /// validation error; kept as sent.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Value>,
     /// When it was recorded.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// When it last changed.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+impl FromJson for FlowError {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            id: fields.text("id").unwrap_or_default(),
+            error: fields.any("error"),
+            created_at: fields.text("created_at"),
+            updated_at: fields.text("updated_at"),
+            extra: fields.rest(),
+        })
+    }
+}
+
 impl FlowError {
     /// The error as a [`GenericError`], when it has that shape.
     pub fn generic(&self) -> Option<GenericError> {
-        GenericError::deserialize(self.error.as_ref()?).ok()
+        GenericError::from_json_value(self.error.clone()?)
     }
 }
+
+deserialize_from_json!(GenericError, ErrorResponse, FlowError);

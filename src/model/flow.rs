@@ -1,11 +1,12 @@
 //! Self-service flows: login, registration, recovery, verification, settings
 //! and logout.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::continue_with::ContinueWith;
-use super::json::{Extra, lenient, lenient_list, string_enum};
+use super::json::{Extra, string_enum};
+use super::read::{Fields, FromJson, deserialize_from_json};
 use super::session::Identity;
 use super::ui::UiContainer;
 
@@ -120,140 +121,65 @@ string_enum! {
 /// The five flows share this envelope; fields that only one kind carries are
 /// optional and named after the flow that sends them. Which kind a flow is
 /// follows from the endpoint that returned it (see [`FlowKind`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Flow {
     /// The flow id, used as `?flow=<id>` in UI URLs.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: String,
     /// Browser or API flow.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub flow_type: Option<FlowType>,
     /// When the flow expires (RFC 3339).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// When the flow was issued (RFC 3339).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_at: Option<String>,
     /// The URL that created the flow.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_url: Option<String>,
     /// Where to go once the flow is done.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub return_to: Option<String>,
     /// The method last used (e.g. `code` after a code was sent).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
     /// Where the flow stands.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<FlowState>,
     /// The form to render.
-    #[serde(default, deserialize_with = "lenient")]
     pub ui: UiContainer,
     /// Recovery and settings: what to do next.
-    #[serde(
-        default,
-        deserialize_with = "lenient_list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub continue_with: Vec<ContinueWith>,
     /// Settings: the identity being edited.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// Login: whether this re-authenticates an existing session.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh: Option<bool>,
     /// Login: the assurance level asked for (`aal1`, `aal2`).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requested_aal: Option<String>,
     /// Login and registration: the OAuth2 login challenge (Ory Hydra).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth2_login_challenge: Option<String>,
     /// Login and registration: the OAuth2 login request (Ory Hydra).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth2_login_request: Option<Value>,
     /// The organization (B2B single sign-on).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// The identity schema in use.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_schema: Option<String>,
     /// Data passed to webhooks; never stored.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transient_payload: Option<Value>,
     /// When the flow was created (RFC 3339).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// When the flow was last changed (RFC 3339).
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
@@ -263,6 +189,36 @@ pub struct Flow {
     /// was dropped alone; the rest of the flow is intact.
     #[serde(skip)]
     pub skipped: usize,
+}
+
+impl FromJson for Flow {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            id: fields.text("id").unwrap_or_default(),
+            flow_type: fields.read("type"),
+            expires_at: fields.text("expires_at"),
+            issued_at: fields.text("issued_at"),
+            request_url: fields.text("request_url"),
+            return_to: fields.text("return_to"),
+            active: fields.text("active"),
+            state: fields.read("state"),
+            ui: fields.read("ui").unwrap_or_default(),
+            continue_with: fields.list("continue_with"),
+            identity: fields.read("identity"),
+            refresh: fields.flag("refresh"),
+            requested_aal: fields.text("requested_aal"),
+            oauth2_login_challenge: fields.text("oauth2_login_challenge"),
+            oauth2_login_request: fields.any("oauth2_login_request"),
+            organization_id: fields.text("organization_id"),
+            identity_schema: fields.text("identity_schema"),
+            transient_payload: fields.any("transient_payload"),
+            created_at: fields.text("created_at"),
+            updated_at: fields.text("updated_at"),
+            extra: fields.rest(),
+            skipped: 0,
+        })
+    }
 }
 
 impl Flow {
@@ -282,7 +238,7 @@ impl Flow {
     /// assert_eq!(flow.skipped, 2);
     /// ```
     pub fn from_json(value: &Value) -> Result<Self, serde_json::Error> {
-        let (mut flow, skipped) = super::json::parse_counting::<Flow>(value)?;
+        let (mut flow, skipped) = super::read::parse_counting::<Flow>(value)?;
         flow.skipped = skipped;
         Ok(flow)
     }
@@ -404,15 +360,26 @@ impl Flow {
 }
 
 /// The answer of `GET /self-service/logout/browser`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LogoutFlow {
     /// Open (or fetch) this URL to end the session.
-    #[serde(default, deserialize_with = "lenient")]
     pub logout_url: String,
     /// The token inside `logout_url`.
-    #[serde(default, deserialize_with = "lenient")]
     pub logout_token: String,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+impl FromJson for LogoutFlow {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            logout_url: fields.text("logout_url").unwrap_or_default(),
+            logout_token: fields.text("logout_token").unwrap_or_default(),
+            extra: fields.rest(),
+        })
+    }
+}
+
+deserialize_from_json!(Flow, LogoutFlow);

@@ -30,6 +30,7 @@ mod flow;
 mod json;
 mod node;
 mod oauth2;
+pub(crate) mod read;
 mod session;
 mod text;
 mod ui;

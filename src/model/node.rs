@@ -1,12 +1,12 @@
 //! `ui.nodes`: the form elements, images, links, texts, scripts and widget
 //! hooks that make up a flow's UI.
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::attributes::{InputAttributes, InputType, NodeAttributes};
-use super::json::{Extra, lenient, lenient_list, string_enum};
+use super::json::{Extra, string_enum};
+use super::read::{Fields, FromJson, deserialize_from_json};
 use super::text::UiText;
 
 string_enum! {
@@ -44,18 +44,24 @@ string_enum! {
 }
 
 /// Extra information about a node, chiefly its label.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct NodeMeta {
     /// The label to show with the node.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<UiText>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for NodeMeta {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            label: fields.read("label"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 /// One element of a flow's UI (`ui.nodes[]`).
@@ -71,23 +77,6 @@ pub struct UiNode {
     pub meta: NodeMeta,
     /// Fields not named above.
     pub extra: Extra,
-}
-
-/// The wire shape of a node, before its attributes are typed.
-#[derive(Deserialize)]
-struct WireNode {
-    #[serde(rename = "type", default, deserialize_with = "lenient")]
-    node_type: Option<String>,
-    #[serde(default = "unknown_group")]
-    group: NodeGroup,
-    #[serde(default, deserialize_with = "lenient")]
-    attributes: Value,
-    #[serde(default, deserialize_with = "lenient_list")]
-    messages: Vec<UiText>,
-    #[serde(default, deserialize_with = "lenient")]
-    meta: NodeMeta,
-    #[serde(flatten)]
-    extra: Extra,
 }
 
 fn unknown_group() -> NodeGroup {
@@ -115,30 +104,36 @@ fn infer_node_type(attributes: &Value) -> &'static str {
     }
 }
 
-impl<'de> Deserialize<'de> for UiNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let wire = WireNode::deserialize(deserializer)?;
-        if !wire.attributes.is_object() && !wire.attributes.is_null() {
-            return Err(D::Error::custom("node attributes must be an object"));
+impl FromJson for UiNode {
+    /// A node whose attributes are neither an object nor absent does not fit.
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        let node_type = fields.text("type");
+        let group = fields.read("group").unwrap_or_else(unknown_group);
+        let attributes = fields.any("attributes").unwrap_or_default();
+        if !attributes.is_object() && !attributes.is_null() {
+            return None;
         }
         // Kratos dispatches on the top-level `type`; `attributes.node_type`
         // mirrors it and older servers leave it out.
-        let node_type = match wire.node_type.as_deref().filter(|t| !t.is_empty()) {
-            Some(t) => t.to_owned(),
-            None => match wire.attributes.get("node_type").and_then(Value::as_str) {
+        let node_type = match node_type.filter(|t| !t.is_empty()) {
+            Some(t) => t,
+            None => match attributes.get("node_type").and_then(Value::as_str) {
                 Some(t) if !t.is_empty() => t.to_owned(),
-                _ => infer_node_type(&wire.attributes).to_owned(),
+                _ => infer_node_type(&attributes).to_owned(),
             },
         };
-        Ok(UiNode {
-            group: wire.group,
-            attributes: NodeAttributes::from_json(&node_type, wire.attributes),
-            messages: wire.messages,
-            meta: wire.meta,
-            extra: wire.extra,
+        Some(UiNode {
+            group,
+            attributes: NodeAttributes::from_json(&node_type, attributes),
+            messages: fields.list("messages"),
+            meta: fields.read("meta").unwrap_or_default(),
+            extra: fields.rest(),
         })
     }
 }
+
+deserialize_from_json!(UiNode, NodeMeta);
 
 impl Serialize for UiNode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -3,50 +3,49 @@
 //! the UI sends back, and Hydra's errors on the error page.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::json::{Extra, lenient, lenient_list};
+use super::json::Extra;
+use super::read::{Fields, FromJson, deserialize_from_json};
 use crate::url::parse_query;
 
 /// An OAuth2 client as Hydra describes it (the fields a consent screen shows).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OAuth2Client {
     /// The client id.
-    #[serde(default, deserialize_with = "lenient")]
     pub client_id: String,
     /// The name to show.
-    #[serde(default, deserialize_with = "lenient")]
     pub client_name: String,
     /// The client's home page.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_uri: Option<String>,
     /// A logo to show.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logo_uri: Option<String>,
     /// The client's privacy policy.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_uri: Option<String>,
     /// The client's terms of service.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tos_uri: Option<String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for OAuth2Client {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            client_id: fields.text("client_id").unwrap_or_default(),
+            client_name: fields.text("client_name").unwrap_or_default(),
+            client_uri: fields.text("client_uri"),
+            logo_uri: fields.text("logo_uri"),
+            policy_uri: fields.text("policy_uri"),
+            tos_uri: fields.text("tos_uri"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 impl OAuth2Client {
@@ -61,64 +60,88 @@ impl OAuth2Client {
 }
 
 /// Hydra's consent request (`OAuth2ConsentRequest`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ConsentRequest {
     /// The consent challenge.
-    #[serde(default, deserialize_with = "lenient")]
     pub challenge: String,
     /// The client asking.
-    #[serde(default, deserialize_with = "lenient")]
     pub client: OAuth2Client,
     /// The scopes asked for (`openid`, `email`, `offline_access`, ...).
-    #[serde(default, deserialize_with = "lenient_list")]
     pub requested_scope: Vec<String>,
     /// The audiences asked for.
-    #[serde(default, deserialize_with = "lenient_list")]
     pub requested_access_token_audience: Vec<String>,
     /// Whether consent was given before and remembered: accept at once.
-    #[serde(default, deserialize_with = "lenient")]
     pub skip: bool,
     /// The user (Kratos identity id).
-    #[serde(default, deserialize_with = "lenient")]
     pub subject: String,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+impl FromJson for ConsentRequest {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            challenge: fields.text("challenge").unwrap_or_default(),
+            client: fields.read("client").unwrap_or_default(),
+            requested_scope: fields.list("requested_scope"),
+            requested_access_token_audience: fields.list("requested_access_token_audience"),
+            skip: fields.flag("skip").unwrap_or_default(),
+            subject: fields.text("subject").unwrap_or_default(),
+            extra: fields.rest(),
+        })
+    }
+}
+
 /// Hydra's logout request (`OAuth2LogoutRequest`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LogoutRequest {
     /// The logout challenge.
-    #[serde(default, deserialize_with = "lenient")]
     pub challenge: String,
     /// The client asking, if a client asked.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<OAuth2Client>,
     /// The user being signed out.
-    #[serde(default, deserialize_with = "lenient")]
     pub subject: String,
     /// Whether a client (relying party) started the logout.
-    #[serde(default, deserialize_with = "lenient")]
     pub rp_initiated: bool,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+impl FromJson for LogoutRequest {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            challenge: fields.text("challenge").unwrap_or_default(),
+            client: fields.read("client"),
+            subject: fields.text("subject").unwrap_or_default(),
+            rp_initiated: fields.flag("rp_initiated").unwrap_or_default(),
+            extra: fields.rest(),
+        })
+    }
+}
+
 /// Where Hydra sends the browser after a decision (`OAuth2RedirectTo`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OAuth2Redirect {
     /// The URL to open.
-    #[serde(default, deserialize_with = "lenient")]
     pub redirect_to: String,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for OAuth2Redirect {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            redirect_to: fields.text("redirect_to").unwrap_or_default(),
+            extra: fields.rest(),
+        })
+    }
 }
 
 /// The person's answer to a consent request, as the UI posts it to the
@@ -237,3 +260,5 @@ mod tests {
         assert_eq!(logout.client, None);
     }
 }
+
+deserialize_from_json!(OAuth2Client, ConsentRequest, LogoutRequest, OAuth2Redirect);

@@ -1,9 +1,10 @@
 //! `uiText`: the messages and labels Kratos attaches to flows and nodes.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::json::{Extra, lenient, string_enum};
+use super::json::{Extra, string_enum};
+use super::read::{Fields, FromJson, deserialize_from_json};
 
 string_enum! {
     /// How a message should be presented (`uiText.type`).
@@ -23,28 +24,37 @@ string_enum! {
 ///
 /// `text` is Kratos's own American-English rendering; `id` and `context`
 /// allow translating it (see the message catalogue in Kratos's `text` package).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UiText {
     /// The stable message id, e.g. `4000006` for invalid credentials.
-    #[serde(default, deserialize_with = "lenient")]
     pub id: i64,
     /// Kratos's English text.
-    #[serde(default, deserialize_with = "lenient")]
     pub text: String,
     /// Info, error or success.
-    #[serde(rename = "type", default, deserialize_with = "lenient")]
+    #[serde(rename = "type")]
     pub message_type: MessageType,
     /// Template values for `text` (e.g. `{"property": "email"}`), if any.
-    #[serde(
-        default,
-        deserialize_with = "lenient",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<Value>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+impl FromJson for UiText {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            id: fields.int("id").unwrap_or_default(),
+            text: fields.text("text").unwrap_or_default(),
+            message_type: fields.read("type").unwrap_or_default(),
+            context: fields.any("context"),
+            extra: fields.rest(),
+        })
+    }
+}
+
+deserialize_from_json!(UiText);
 
 impl UiText {
     /// Whether this message reports an error.
@@ -61,10 +71,7 @@ impl UiText {
     /// `uiText` per code there). Entries that are not messages are skipped.
     pub fn context_secrets(&self) -> Vec<UiText> {
         match self.context_value("secrets") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|item| UiText::deserialize(item).ok())
-                .collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(UiText::read).collect(),
             _ => Vec::new(),
         }
     }

@@ -1,35 +1,43 @@
 //! The `ui` container of a flow: where to submit, the nodes, the messages.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::attributes::InputType;
-use super::json::{Extra, lenient, lenient_list};
+use super::json::Extra;
 use super::node::{NodeGroup, UiNode};
+use super::read::{Fields, FromJson, deserialize_from_json};
 use super::text::UiText;
 
 /// A flow's form (`ui`): render it as `<form action=… method=…>`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UiContainer {
     /// The absolute submit URL; it already carries `?flow=<id>`.
-    #[serde(default, deserialize_with = "lenient")]
     pub action: String,
     /// The form method, `POST` for self-service flows (`GET` on a finished
     /// verification flow).
-    #[serde(default, deserialize_with = "lenient")]
     pub method: String,
     /// The nodes, in the order Kratos sorted them.
-    #[serde(default, deserialize_with = "lenient_list")]
     pub nodes: Vec<UiNode>,
     /// Flow-level messages.
-    #[serde(
-        default,
-        deserialize_with = "lenient_list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<UiText>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FromJson for UiContainer {
+    fn from_json_value(value: Value) -> Option<Self> {
+        let mut fields = Fields::of(value)?;
+        Some(Self {
+            action: fields.text("action").unwrap_or_default(),
+            method: fields.text("method").unwrap_or_default(),
+            nodes: fields.list("nodes"),
+            messages: fields.list("messages"),
+            extra: fields.rest(),
+        })
+    }
 }
 
 impl UiContainer {
@@ -72,3 +80,5 @@ impl UiContainer {
             .any(|input| input.input_type == InputType::Submit)
     }
 }
+
+deserialize_from_json!(UiContainer);

@@ -207,6 +207,14 @@ test('hydrated: passkey autofill signs in as the server-rendered login page open
   // It waits on the page reached (a locator outlives a navigation the
   // browser replaces with another), then checks where that is.
   await page.goto(`${ssr}/login`, { waitUntil: 'commit' });
+  // A refused post ends on the error page: say what Kratos refused and
+  // which requests the page made (this journey has failed that way rarely).
+  await page.waitForURL((url) => ['/', '/error'].includes(url.pathname), { waitUntil: 'commit' });
+  const reached = new URL(page.url());
+  if (reached.pathname === '/error') {
+    const refusal = await fetch(`${kratos}/self-service/errors?id=${reached.searchParams.get('id')}`);
+    assert.fail(`ended on the error page: ${await refusal.text()}\nrequests: ${page.kratosRequests.join('; ')}`);
+  }
   await page.getByText(`Signed in as ${email}`).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   const session = await whoami(page, kratos);

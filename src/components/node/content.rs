@@ -1,5 +1,6 @@
 //! Non-input nodes: images, links, texts, widget containers and unknown nodes.
 
+use crate::model::read::FromJson;
 use leptos::html;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -361,5 +362,5 @@ fn non_empty(value: String) -> Option<String> {
 
 /// A `uiText` inside unknown attributes, if the value has that shape.
 fn ui_text(value: Option<&Value>) -> Option<UiText> {
-    serde::Deserialize::deserialize(value?).ok()
+    UiText::read(value?)
 }
