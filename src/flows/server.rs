@@ -16,7 +16,18 @@ use crate::session::use_session;
 pub(crate) fn from_first_answer(controller: FlowController, card: CardParts) -> impl IntoView {
     let adopted = StoredValue::new(false);
     let first = first_answer(&controller, adopted);
-    let loading = card.clone();
+    // The fallback is the card's frame around the loading skeleton, never
+    // the live content: a browser hydrating the page builds the fallback
+    // too, and a second live form was a second set of node components
+    // alive under one form (passkey autofill started twice, and two
+    // answers from an authenticator could post the form twice).
+    let loading = CardParts {
+        header: None,
+        footer: None,
+        document_title: false,
+        content: ViewFn::from(crate::components::flow_skeleton),
+        ..card.clone()
+    };
     view! {
         <Suspense fallback=move || card_view(loading.clone())>
             {move || {

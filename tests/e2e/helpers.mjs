@@ -107,6 +107,29 @@ export async function addVirtualAuthenticator(page) {
   });
 }
 
+// Records each start of passkey autofill on the pages `page` opens from now
+// on (a call of webauthn.js's oryPasskeyLoginAutocompleteInit, the script
+// mode's trigger), as the page's address; the returned list fills as they
+// happen. One page must start it once: a second start can post the form twice.
+export async function recordAutofillStarts(page) {
+  const starts = [];
+  await page.exposeFunction('recordAutofillStart', (address) => starts.push(address));
+  await page.addInitScript(() => {
+    let defined;
+    Object.defineProperty(window, 'oryPasskeyLoginAutocompleteInit', {
+      configurable: true,
+      get() {
+        return defined && ((...args) => {
+          window.recordAutofillStart(location.href);
+          return defined(...args);
+        });
+      },
+      set(value) { defined = value; },
+    });
+  });
+  return starts;
+}
+
 async function dev(method, path, body, server = base) {
   const response = await fetch(server + path, {
     method,
@@ -117,7 +140,6 @@ async function dev(method, path, body, server = base) {
   return text ? JSON.parse(text) : null;
 }
 
-// The newest code mailed to `to` (waits briefly for it) by the server at `server`.
 // The newest code mailed to `to`, once more than `after` codes were mailed
 // (pass the count from before the request that sends one, so an older code
 // is never taken for the new one).

@@ -9,8 +9,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addVirtualAuthenticator, assertNoProblems, closeBrowser, expireFlow, flowId, newPage, ssrBase as ssr,
-  ssrKratos as kratos, uniqueEmail, waitForPath, whoami,
+  addVirtualAuthenticator, assertNoProblems, closeBrowser, expireFlow, flowId, newPage, recordAutofillStarts,
+  ssrBase as ssr, ssrKratos as kratos, uniqueEmail, waitForPath, whoami,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -200,6 +200,7 @@ test('hydrated: passkey autofill signs in as the server-rendered login page open
   const email = await signUpWithPasskey(page, 'ssr-autofill');
   assert.equal((await whoami(page, kratos)).status, 200);
   await page.context().clearCookies();
+  const autofillStarts = await recordAutofillStarts(page);
   // The identifier of the server's page asks for autofill; once hydrated,
   // the conditional request is answered by the authenticator at once —
   // possibly before the page's load event, so the visit waits only for
@@ -217,6 +218,9 @@ test('hydrated: passkey autofill signs in as the server-rendered login page open
   }
   await page.getByText(`Signed in as ${email}`).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
+  // Once: hydration once built a second, unseen form whose node components
+  // started autofill again.
+  assert.deepEqual(autofillStarts.map((address) => new URL(address).pathname), ['/login']);
   const session = await whoami(page, kratos);
   assert.equal(session.body.authentication_methods.at(-1).method, 'passkey');
   await assertNoProblems(page);

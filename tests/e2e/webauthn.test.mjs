@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addVirtualAuthenticator, assertNoProblems, closeBrowser, logout, nativeBase, base, newPage, origin, register, uniqueEmail, waitForForm,
-  waitForPath, whoami,
+  recordAutofillStarts, waitForPath, whoami,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -104,8 +104,11 @@ for (const mode of ['script', 'native']) {
         for (const record of records) record.addedNodes.forEach((node) => node.parentNode && report(node.parentNode));
       }).observe(document, { childList: true, subtree: true });
     });
+    const autofillStarts = await recordAutofillStarts(page);
     await page.goto(`${origin(page)}/login`);
     await assertSignedInWithPasskey(page, email);
+    // Script mode calls webauthn.js, once; native mode runs it itself.
+    assert.equal(autofillStarts.length, mode === 'script' ? 1 : 0, `autofill starts: ${autofillStarts}`);
     assert.ok(identifierAutocomplete.length > 0, 'the login page rendered the identifier');
     assert.ok(
       identifierAutocomplete.every((value) => value === 'username webauthn'),
