@@ -156,7 +156,7 @@ impl FromJson for String {
 }
 
 /// The items of a list that fit, each misfit counted once.
-pub(crate) fn list_of<T: FromJson>(items: Vec<Value>) -> Vec<T> {
+fn list_of<T: FromJson>(items: Vec<Value>) -> Vec<T> {
     items
         .into_iter()
         .filter_map(|item| {
