@@ -58,6 +58,7 @@
 pub mod client;
 pub mod i18n;
 pub mod model;
+mod sort;
 pub mod url;
 pub mod webauthn;
 

@@ -326,14 +326,14 @@ impl Overrides {
     /// Sorts nodes with the custom node order, if any (stable).
     pub(crate) fn sort_node_list<T>(&self, items: &mut [T], node: impl Fn(&T) -> &UiNode) {
         if let Some(order) = &self.node_order {
-            items.sort_by(|a, b| order(node(a), node(b)));
+            crate::sort::sort_by(items, |a, b| order(node(a), node(b)));
         }
     }
 
     /// Sorts groups with the custom group order, if any (stable).
     pub(crate) fn sort_group_list<T>(&self, items: &mut [T], group: impl Fn(&T) -> &NodeGroup) {
         if let Some(order) = &self.group_order {
-            items.sort_by(|a, b| order(group(a), group(b)));
+            crate::sort::sort_by(items, |a, b| order(group(a), group(b)));
         }
     }
 }

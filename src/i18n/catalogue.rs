@@ -69,7 +69,7 @@ impl Catalogue {
                 phrases[phrase as usize] = Some(text.to_owned());
             }
         }
-        messages.sort_by_key(|(id, _)| *id);
+        crate::sort::sort_by_key(&mut messages, |(id, _)| *id);
         messages.dedup_by_key(|(id, _)| *id);
         Self {
             tag: tag.trim().to_owned(),

@@ -210,7 +210,7 @@ pub(crate) fn sections(
         }
     }
     // Stable: groups of equal rank keep the order of their first node.
-    sections.sort_by_key(|section| order.rank(&section.group));
+    crate::sort::sort_by_key(&mut sections, |section| order.rank(&section.group));
     overrides.sort_group_list(&mut sections, |section| &section.group);
     if layout == FormLayout::PerGroup {
         let shared: Vec<NodeRow> = sections

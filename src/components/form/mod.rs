@@ -154,7 +154,7 @@ pub fn FlowForm(
             <FormElement target>
                 <For
                     each=groups
-                    key=|group| group.clone()
+                    key=|group| group.as_str().to_owned()
                     children=move |group| {
                         view! { <GroupFieldset section=section(group.clone()) shown=shown(group) /> }
                     }
@@ -166,7 +166,7 @@ pub fn FlowForm(
         FormLayout::PerGroup => view! {
             <For
                 each=groups
-                key=|group| group.clone()
+                key=|group| group.as_str().to_owned()
                 children=move |group| {
                     let data_group = group.as_str().to_owned();
                     view! {
