@@ -85,11 +85,13 @@ console.log(`${file}: ${total} bytes without names, ${bodies.length} functions, 
 console.log('\nsections');
 for (const [label, size] of [...sections].sort((a, b) => b[1] - a[1])) console.log(row(size, label));
 
-// Names without their hashes (`::h0123456789abcdef`), so copies group.
+// Names without their hashes (legacy `::h0123456789abcdef`, v0's crate
+// disambiguators `[0123456789abcdef]`), so copies group.
 const functions = bodies.map((size, index) => ({
   size,
   name: (names.get(index + importedFunctions) ?? `function ${index + importedFunctions}`)
-    .replace(/::h[0-9a-f]{16}/g, ''),
+    .replace(/::h[0-9a-f]{16}/g, '')
+    .replace(/\[[0-9a-f]{16}\]/g, ''),
 }));
 if (names.size === 0) {
   console.log('\nno name section: build with names kept to see functions');
