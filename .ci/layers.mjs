@@ -16,7 +16,7 @@ const trees = [
     dir: 'src',
     skip: ['i18n/build.rs'], // the build script is no module of the crate
     layers: [
-      ['model', 'url'],
+      ['model', 'url', 'sort'],
       ['client', 'i18n', 'webauthn'],
       ['config', 'navigation', 'server'],
       ['controller', 'session'],
