@@ -70,12 +70,13 @@ impl Fields {
 
     /// Takes a field out; `null` counts as absent.
     pub(crate) fn any(&mut self, key: &str) -> Option<Value> {
-        self.0.remove(key).filter(|value| !value.is_null())
+        self.required(key).filter(|value| !value.is_null())
     }
 
-    /// Takes a field that must be there out, `null` included.
+    /// Takes a field that must be there out, `null` included. The fields
+    /// left keep the object's order (a shift, not a swap).
     pub(crate) fn required(&mut self, key: &str) -> Option<Value> {
-        self.0.remove(key)
+        self.0.shift_remove(key)
     }
 
     /// Takes a field out and fits it; a value that does not fit is counted.

@@ -148,21 +148,33 @@ impl Identity {
         self.traits.get(key)?.as_str()
     }
 
-    /// A name to greet the user with: the e-mail, else the first string trait.
+    /// A name to greet the user with: the e-mail, else the first string
+    /// trait, else the first object of strings (`name: {first, last}`),
+    /// traits and their parts taken in the order of their names (the order
+    /// Kratos sends them in depends on its database).
     pub fn display_name(&self) -> Option<String> {
         if let Some(email) = self.trait_str("email") {
             return Some(email.to_owned());
         }
-        let traits = self.traits.as_object()?;
-        traits.values().find_map(|value| match value {
-            Value::String(s) if !s.is_empty() => Some(s.clone()),
-            Value::Object(map) => {
-                let parts: Vec<&str> = map.values().filter_map(Value::as_str).collect();
-                (!parts.is_empty()).then(|| parts.join(" "))
-            }
-            _ => None,
-        })
+        by_name(self.traits.as_object()?)
+            .into_iter()
+            .find_map(|value| match value {
+                Value::String(s) if !s.is_empty() => Some(s.clone()),
+                Value::Object(map) => {
+                    let parts: Vec<&str> =
+                        by_name(map).into_iter().filter_map(Value::as_str).collect();
+                    (!parts.is_empty()).then(|| parts.join(" "))
+                }
+                _ => None,
+            })
     }
+}
+
+/// An object's values in the order of their names.
+fn by_name(object: &serde_json::Map<String, Value>) -> Vec<&Value> {
+    let mut members: Vec<(&String, &Value)> = object.iter().collect();
+    crate::sort::sort_by(&mut members, |a, b| a.0.cmp(b.0));
+    members.into_iter().map(|(_, value)| value).collect()
 }
 
 /// How the user authenticated (`authentication_methods[]`).
@@ -331,3 +343,39 @@ deserialize_from_json!(
     Session,
     FlowSuccess
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn display_names() {
+        let name = |traits: Value| {
+            Identity {
+                traits,
+                ..Identity::default()
+            }
+            .display_name()
+        };
+        let cases = [
+            (
+                json!({"email": "ada@example.com", "a": "x"}),
+                Some("ada@example.com"),
+            ),
+            // By the traits' names, whatever order they came in.
+            (json!({"zeta": "z", "alpha": "a"}), Some("a")),
+            (json!({"alpha": "", "zeta": "z"}), Some("z")),
+            (
+                json!({"name": {"last": "Lovelace", "first": "Ada"}}),
+                Some("Ada Lovelace"),
+            ),
+            (json!({"name": {"age": 36}, "nick": "ada"}), Some("ada")),
+            (json!({"age": 36}), None),
+            (json!("not an object"), None),
+        ];
+        for (traits, expected) in cases {
+            assert_eq!(name(traits.clone()).as_deref(), expected, "{traits}");
+        }
+    }
+}

@@ -83,10 +83,18 @@ mod ui {
     /// lifetime (refused scripts, unknown trigger names).
     pub(crate) fn warn_once(key: &str, message: impl FnOnce() -> String) {
         thread_local! {
-            static WARNED: std::cell::RefCell<std::collections::HashSet<String>> =
-                std::cell::RefCell::new(std::collections::HashSet::new());
+            /// How often each key was met (the map type the form's layout
+            /// uses too, so its code is in the bundle once).
+            static WARNED: std::cell::RefCell<std::collections::HashMap<String, usize>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
         }
-        if WARNED.with(|warned| warned.borrow_mut().insert(key.to_owned())) {
+        let first = WARNED.with(|warned| {
+            let mut warned = warned.borrow_mut();
+            let count = warned.entry(key.to_owned()).or_default();
+            *count += 1;
+            *count == 1
+        });
+        if first {
             leptos::logging::warn!("{}", message());
         }
     }

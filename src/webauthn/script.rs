@@ -1,7 +1,6 @@
 //! Loading script nodes (`webauthn.js`, captcha scripts) once per page.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,8 +21,18 @@ pub enum ScriptState {
 
 thread_local! {
     /// One entry per script (by id, else src) for the page's lifetime, so a
-    /// script is requested once however many flows render it.
-    static SCRIPTS: RefCell<HashMap<String, ArcRwSignal<ScriptState>>> = RefCell::new(HashMap::new());
+    /// script is requested once however many flows render it. A page loads
+    /// one or two (Kratos's `webauthn.js`): a list, searched in order.
+    static SCRIPTS: RefCell<Vec<(String, ArcRwSignal<ScriptState>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The state of the script known by `key`, if it was requested.
+fn known(key: &str) -> Option<ArcRwSignal<ScriptState>> {
+    SCRIPTS.with(|scripts| {
+        let scripts = scripts.borrow();
+        let (_, state) = scripts.iter().find(|(known, _)| known == key)?;
+        Some(state.clone())
+    })
 }
 
 /// The key a script is known by: its `id`, else its `src`.
@@ -42,8 +51,7 @@ pub fn script_key(attrs: &ScriptAttributes) -> String {
 /// [URL policy](crate::url::policy::UrlPolicy::script) allowed for the node.
 pub fn load_script(attrs: &ScriptAttributes, src: &str) -> Signal<ScriptState> {
     let key = script_key(attrs);
-    let existing = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
-    if let Some(state) = existing {
+    if let Some(state) = known(&key) {
         return state.into();
     }
     let state = ArcRwSignal::new(ScriptState::Loading);
@@ -52,7 +60,7 @@ pub fn load_script(attrs: &ScriptAttributes, src: &str) -> Signal<ScriptState> {
         // the page runs there.
         return state.into();
     }
-    SCRIPTS.with(|scripts| scripts.borrow_mut().insert(key, state.clone()));
+    SCRIPTS.with(|scripts| scripts.borrow_mut().push((key, state.clone())));
     insert_element(attrs, src, state.clone());
     state.into()
 }
@@ -60,8 +68,7 @@ pub fn load_script(attrs: &ScriptAttributes, src: &str) -> Signal<ScriptState> {
 /// Loads a failed script again (from the `src` the policy allowed).
 pub fn retry_script(attrs: &ScriptAttributes, src: &str) {
     let key = script_key(attrs);
-    let state = SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned());
-    if let Some(state) = state.filter(|s| s.get_untracked() == ScriptState::Failed) {
+    if let Some(state) = known(&key).filter(|s| s.get_untracked() == ScriptState::Failed) {
         if let Some(old) = document()
             .query_selector(&format!("script[data-lk-script=\"{}\"]", css_escape(&key)))
             .ok()
@@ -76,8 +83,7 @@ pub fn retry_script(attrs: &ScriptAttributes, src: &str) {
 
 /// The state of a script loaded before, if any.
 pub fn script_state(attrs: &ScriptAttributes) -> Option<Signal<ScriptState>> {
-    let key = script_key(attrs);
-    SCRIPTS.with(|scripts| scripts.borrow().get(&key).cloned().map(Into::into))
+    known(&script_key(attrs)).map(Into::into)
 }
 
 fn css_escape(text: &str) -> String {

@@ -20,8 +20,9 @@ pub struct KError {
     pub reason: Option<String>,
     /// `error.details` (boxed: errors travel in `Result`s).
     pub details: Option<Box<Value>>,
-    /// Top-level extras (`redirect_browser_to`, `use_flow_id`, `expired_at`, `since`).
-    pub extras: Map<String, Value>,
+    /// Top-level extras (`redirect_browser_to`, `use_flow_id`, `expired_at`,
+    /// `since`); boxed like `details`.
+    pub extras: Box<Map<String, Value>>,
     /// `error.code` when it differs from the HTTP status (Kratos's
     /// `session_verified_address_required` is HTTP 403 with a body saying 400).
     pub body_code: Option<u16>,
@@ -36,7 +37,7 @@ impl KError {
             message: message.into(),
             reason: None,
             details: None,
-            extras: Map::new(),
+            extras: Box::default(),
             body_code: None,
         }
     }
@@ -92,7 +93,7 @@ impl KError {
 
     /// The whole JSON body.
     pub fn body(&self) -> Value {
-        let mut body = self.extras.clone();
+        let mut body = *self.extras.clone();
         body.insert("error".into(), self.error_object());
         Value::Object(body)
     }
