@@ -105,7 +105,7 @@ impl SessionHandle {
     /// [`crate::server`]), unless it asked nothing; a request in flight is
     /// then dropped.
     pub fn adopt(&self, answer: &ServerAnswer) {
-        if let Some(result) = answer.document::<Session>() {
+        if let Some(result) = answer.read::<Session>() {
             self.started.set_value(true);
             self.generation.set_value(self.generation.get_value() + 1);
             self.state.set(SessionState::from_whoami(result));

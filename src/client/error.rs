@@ -134,11 +134,33 @@ impl From<Error> for Outcome {
 /// assert!(matches!(document::<Session>(&signed_out), Err(Error::Kratos(_))));
 /// ```
 pub fn document<T: DeserializeOwned>(response: &RawResponse) -> Result<T, Error> {
+    read_body(response, |body| {
+        T::deserialize(body).map_err(|e| format!("the answer could not be read: {e}"))
+    })
+}
+
+/// [`document`] for the model's own types, read by hand (see
+/// `model::read`): what the library itself asks for goes this way, so the
+/// bundle holds no `serde` reading of a borrowed value.
+#[cfg(feature = "ui")]
+pub(crate) fn read_document<T: crate::model::read::FromJson>(
+    response: &RawResponse,
+) -> Result<T, Error> {
+    read_body(response, |body| {
+        T::read(body).ok_or_else(|| "the answer could not be read".to_owned())
+    })
+}
+
+/// A 2xx JSON body read by `read`; any other answer as its error.
+fn read_body<T>(
+    response: &RawResponse,
+    read: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+) -> Result<T, Error> {
     match (&response.body, response.status) {
         (Some(body), 200..=299) if response.is_json() => {
-            T::deserialize(body).map_err(|e| Error::Unexpected {
+            read(body).map_err(|detail| Error::Unexpected {
                 status: response.status,
-                detail: format!("the answer could not be read: {e}"),
+                detail,
             })
         }
         _ => Err(classify(response).into()),
@@ -253,5 +275,55 @@ mod tests {
                 detail: "offline".into()
             }
         );
+    }
+
+    /// The library's own reading of a document answers as the public
+    /// `document` does: the model's type, an error document as its error, a
+    /// body of the wrong shape as unexpected; a list fits only whole.
+    #[test]
+    fn documents_read_by_hand_answer_as_serde_does() {
+        use crate::model::Session;
+        let answer = |status: u16, body: serde_json::Value| RawResponse {
+            status,
+            redirected: false,
+            url: "https://k/sessions".into(),
+            content_type: Some("application/json".into()),
+            body: Some(body),
+        };
+        let session = json!({"id": "s1", "active": true});
+        let cases = [
+            (answer(200, json!([session.clone()])), true),
+            (answer(200, json!([])), true),
+            (
+                answer(200, json!([session.clone(), "not a session"])),
+                false,
+            ),
+            (answer(200, json!({"id": "s1"})), false),
+            (
+                answer(
+                    401,
+                    json!({"error": {"id": "session_inactive", "code": 401}}),
+                ),
+                false,
+            ),
+        ];
+        for (response, fits) in cases {
+            let by_hand = read_document::<Vec<Session>>(&response);
+            let by_serde = document::<Vec<Session>>(&response);
+            assert_eq!(by_hand.is_ok(), fits, "{:?}", response.body);
+            assert_eq!(by_hand.as_ref().ok(), by_serde.as_ref().ok());
+            match (&by_hand, &by_serde) {
+                (Err(Error::Kratos(a)), Err(Error::Kratos(b))) => assert_eq!(a, b),
+                (
+                    Err(Error::Unexpected { status, detail }),
+                    Err(Error::Unexpected { status: s, .. }),
+                ) => {
+                    assert_eq!(status, s);
+                    assert_eq!(detail, "the answer could not be read");
+                }
+                (Ok(_), Ok(_)) => {}
+                other => panic!("the readings differ: {other:?}"),
+            }
+        }
     }
 }

@@ -151,12 +151,33 @@ impl KratosClient {
         key: &str,
         challenge: &str,
     ) -> Result<T, Error> {
+        super::error::document(&self.oauth2_get(endpoint, key, challenge).await?)
+    }
+
+    /// [`oauth2_request`](Self::oauth2_request) as JSON (the screens type
+    /// it themselves).
+    pub(crate) async fn oauth2_json(
+        &self,
+        endpoint: &str,
+        key: &str,
+        challenge: &str,
+    ) -> Result<Value, Error> {
+        super::error::read_document(&self.oauth2_get(endpoint, key, challenge).await?)
+    }
+
+    /// `GET <endpoint>?<key>=<challenge>`.
+    async fn oauth2_get(
+        &self,
+        endpoint: &str,
+        key: &str,
+        challenge: &str,
+    ) -> Result<RawResponse, Error> {
         let separator = if endpoint.contains('?') { '&' } else { '?' };
         let url = format!(
             "{endpoint}{separator}{}",
             crate::url::build_query([(key, challenge)])
         );
-        self.typed(&url).await
+        self.send("GET", &url, None).await
     }
 
     /// Sends a decision to the app's OAuth2 endpoint (`POST` JSON); its
@@ -199,9 +220,9 @@ impl KratosClient {
     }
 
     /// GETs a JSON document of type `T`; anything else becomes an [`Error`].
-    async fn typed<T: DeserializeOwned>(&self, url: &str) -> Result<T, Error> {
+    async fn typed<T: FromJson>(&self, url: &str) -> Result<T, Error> {
         let response = self.send("GET", url, None).await?;
-        super::error::document(&response)
+        super::error::read_document(&response)
     }
 
     async fn send(

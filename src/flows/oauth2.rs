@@ -115,9 +115,7 @@ fn oauth2_screen(
     {
         let (client, endpoint) = (client.get_value(), endpoint.clone());
         crate::client::spawn_request(async move {
-            let loaded = client
-                .oauth2_request::<Value>(&endpoint, key, &challenge)
-                .await;
+            let loaded = client.oauth2_json(&endpoint, key, &challenge).await;
             request.set(Some(loaded));
         });
     }

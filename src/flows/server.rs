@@ -195,7 +195,7 @@ pub(crate) fn logout_form(
     let token = move || {
         logout
             .get()
-            .and_then(|answer| answer.document::<crate::model::LogoutFlow>()?.ok())
+            .and_then(|answer| answer.read::<crate::model::LogoutFlow>()?.ok())
             .filter(|flow| !flow.logout_token.is_empty())
             .map(|flow| view! { <input type="hidden" name="token" value=flow.logout_token /> })
     };

@@ -119,10 +119,7 @@ impl Fields {
     /// A list that fits only whole: one item that does not fit and the
     /// list is left out (counted once).
     pub(crate) fn all<T: FromJson>(&mut self, key: &str) -> Option<Vec<T>> {
-        self.fit(key, |value| match value {
-            Value::Array(items) => items.into_iter().map(T::from_json_value).collect(),
-            _ => None,
-        })
+        self.fit(key, Vec::<T>::from_json_value)
     }
 
     /// A list: each item that does not fit is left out and counted once,
@@ -144,6 +141,23 @@ impl Fields {
 impl From<Map<String, Value>> for Fields {
     fn from(map: Map<String, Value>) -> Self {
         Self(map)
+    }
+}
+
+/// A list that fits only whole: every item fits, or the list does not.
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json_value(value: Value) -> Option<Self> {
+        match value {
+            Value::Array(items) => items.into_iter().map(T::from_json_value).collect(),
+            _ => None,
+        }
+    }
+}
+
+/// Any JSON, as it is (the OAuth2 screens type Hydra's requests themselves).
+impl FromJson for Value {
+    fn from_json_value(value: Value) -> Option<Self> {
+        Some(value)
     }
 }
 

@@ -5,7 +5,9 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Error, Outcome, RawResponse, classify, error::document};
+use crate::client::error::{document, read_document};
+use crate::client::{Error, Outcome, RawResponse, classify};
+use crate::model::read::FromJson;
 
 /// What the server got when it asked Kratos for a page's flow.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,9 +38,19 @@ impl ServerAnswer {
     /// The document of a non-flow answer (`whoami`, a logout URL), as the
     /// browser client reads it; `None` when nothing was asked.
     pub fn document<T: DeserializeOwned>(&self) -> Option<Result<T, Error>> {
+        self.read_with(document)
+    }
+
+    /// [`document`](Self::document) for the model's own types, read by
+    /// hand as the browser client reads them.
+    pub(crate) fn read<T: FromJson>(&self) -> Option<Result<T, Error>> {
+        self.read_with(read_document)
+    }
+
+    fn read_with<T>(&self, read: fn(&RawResponse) -> Result<T, Error>) -> Option<Result<T, Error>> {
         match self {
             Self::NotAsked => None,
-            Self::Answered(response) => Some(document(response)),
+            Self::Answered(response) => Some(read(response)),
             Self::TimedOut => Some(Err(Error::TimedOut)),
             Self::Unreachable(detail) => Some(Err(Error::Unexpected {
                 status: 0,
