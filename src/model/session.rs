@@ -148,10 +148,11 @@ impl Identity {
         self.traits.get(key)?.as_str()
     }
 
-    /// A name to greet the user with: the e-mail, else the first string
-    /// trait, else the first object of strings (`name: {first, last}`),
-    /// traits and their parts taken in the order of their names (the order
-    /// Kratos sends them in depends on its database).
+    /// A name to greet the user with: the e-mail, else the first trait
+    /// that is a non-empty string or an object with strings (`name:
+    /// {first, last}`, its parts joined). Traits and parts are taken in the
+    /// order of their names: the order Kratos sends them in depends on its
+    /// database.
     pub fn display_name(&self) -> Option<String> {
         if let Some(email) = self.trait_str("email") {
             return Some(email.to_owned());
